@@ -1,0 +1,21 @@
+"""Local demo and development: embedded SQLite, debug on, a throwaway key."""
+
+from __future__ import annotations
+
+from config.env import env_bool, env_str
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR
+
+DEBUG = env_bool("PAMONG_DEBUG", default=True)
+# A fixed development key is acceptable only here; production reads it from the environment.
+SECRET_KEY = env_str("PAMONG_SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": VAR_DIR / "pamong.sqlite3",
+        "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"},
+    }
+}

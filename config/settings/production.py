@@ -1,0 +1,25 @@
+"""Production: every secret and host from the environment, HTTPS enforced."""
+
+from __future__ import annotations
+
+from config.env import env_bool, env_int, env_list, env_str, parse_database_url
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = env_str("PAMONG_SECRET_KEY")
+ALLOWED_HOSTS = env_list("PAMONG_ALLOWED_HOSTS")
+CSRF_TRUSTED_ORIGINS = env_list("PAMONG_CSRF_TRUSTED_ORIGINS")
+DATABASES = {"default": parse_database_url(env_str("PAMONG_DATABASE_URL")).as_django()}
+
+SECURE_SSL_REDIRECT = env_bool("PAMONG_SSL_REDIRECT", default=True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env_int("PAMONG_HSTS_SECONDS", 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}

@@ -1,0 +1,36 @@
+"""Project-wide test set-up: database notice, browser availability, shared fixtures."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+
+pytest_plugins = ["pamong.core.testing.fixtures"]
+
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    browser = CHROMIUM or "absent: browser tests will be SKIPPED (install Debian's chromium)"
+    return [f"pamong database: {settings.DATABASE_VENDOR_NOTICE}", f"pamong browser: {browser}"]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if CHROMIUM:
+        return
+    if os.environ.get("PAMONG_REQUIRE_BROWSER") == "1":
+        raise pytest.UsageError("PAMONG_REQUIRE_BROWSER=1 but Chromium is not installed")
+    skip = pytest.mark.skip(reason="Chromium not installed (apt-get install chromium)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter: object, exitstatus: int, config: pytest.Config) -> None:
+    tr = terminalreporter
+    tr.write_line(f"pamong: ran on {settings.DATABASE_VENDOR_NOTICE}")  # type: ignore[attr-defined]
+    if not CHROMIUM:
+        tr.write_line("pamong: browser tests were skipped: Chromium is not installed")  # type: ignore[attr-defined]

@@ -1,0 +1,132 @@
+"""State changes of access: role assignments and second-factor enrolment."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from pamong.core import audit
+from pamong.core.authz import authorize, require_tenant
+from pamong.core.errors import NotFoundError, ValidationFailed
+from pamong.core.scope import forget_scope
+from pamong.org.models import Cluster, OrgUnit
+
+from .models import RoleAssignment, User
+from .roles import Role
+
+
+@transaction.atomic
+def role_assign(
+    *,
+    actor: Any,
+    user: User,
+    role: str,
+    org_unit: OrgUnit | None = None,
+    cluster: Cluster | None = None,
+    include_descendants: bool = True,
+    valid_from: dt.date | None = None,
+    valid_to: dt.date | None = None,
+    note: str = "",
+) -> RoleAssignment:
+    """Give ``user`` a role over a unit (with or without its subtree) or an Asisten cluster."""
+    tenant_id = require_tenant(actor)
+    if user.tenant_id != tenant_id:
+        raise ValidationFailed(_("Pengguna tidak ditemukan."), field_errors={"user": [_("Pengguna tidak ditemukan.")]})
+    if role == Role.PLATFORM_ADMIN:
+        raise ValidationFailed(_("Peran admin platform hanya diberikan oleh operator platform."))
+    if (org_unit is None) == (cluster is None):
+        raise ValidationFailed(
+            _("Pilih tepat satu: unit atau klaster Asisten."), field_errors={"org_unit": [_("Pilih unit atau klaster.")]}
+        )
+    if org_unit is not None:
+        authorize(actor, "access.manage", org_unit)
+    if cluster is not None and cluster.tenant_id != tenant_id:
+        raise ValidationFailed(_("Klaster tidak ditemukan."), field_errors={"cluster": [_("Klaster tidak ditemukan.")]})
+    if valid_from and valid_to and valid_to < valid_from:
+        raise ValidationFailed(
+            _("Tanggal akhir berlaku tidak boleh sebelum tanggal mulai."),
+            field_errors={"valid_to": [_("Tidak boleh sebelum tanggal mulai.")]},
+        )
+    assignment = RoleAssignment.objects.create(
+        tenant_id=tenant_id,
+        user=user,
+        role=role,
+        org_unit=org_unit,
+        cluster=cluster,
+        include_descendants=include_descendants,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        note=note,
+    )
+    forget_scope(user)
+    audit.record(
+        actor=actor,
+        tenant_id=tenant_id,
+        action="access.role.assigned",
+        target=assignment,
+        org_unit_path=org_unit.path if org_unit else "",
+        after=audit.model_snapshot(
+            assignment, ("user", "role", "org_unit", "cluster", "include_descendants", "valid_from", "valid_to")
+        ),
+    )
+    return assignment
+
+
+@transaction.atomic
+def role_end(*, actor: Any, assignment: RoleAssignment, valid_to: dt.date, reason: str) -> RoleAssignment:
+    """End a role assignment on ``valid_to`` (it is kept for history, never deleted)."""
+    if assignment.org_unit_id:
+        authorize(actor, "access.manage", assignment)
+    elif assignment.tenant_id != require_tenant(actor):
+        raise NotFoundError(_("Data tidak ditemukan."))
+    if not reason.strip():
+        raise ValidationFailed(_("Alasan wajib diisi."), field_errors={"reason": [_("Wajib diisi.")]})
+    before = {"valid_to": assignment.valid_to}
+    assignment.valid_to = valid_to
+    assignment.full_clean(exclude=["tenant"])
+    assignment.save(update_fields=["valid_to", "updated_at"])
+    audit.record(
+        actor=actor,
+        tenant_id=assignment.tenant_id,
+        action="access.role.ended",
+        target=assignment,
+        before=before,
+        after={"valid_to": valid_to},
+        reason=reason,
+    )
+    return assignment
+
+
+def totp_device_for_setup(user: User) -> TOTPDevice:
+    """The user's unconfirmed enrolment device, created on first use (no audit: not yet in force)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Pamong", confirmed=False)
+    return device
+
+
+@transaction.atomic
+def totp_confirm(*, request: Any, user: User, token: str) -> TOTPDevice:
+    """Confirm the enrolment device with a first valid code and mark the session verified."""
+    device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).first()
+    if device is None or not device.verify_token(token.strip()):
+        raise ValidationFailed(_("Kode tidak cocok. Periksa jam ponsel Anda dan coba lagi."), field_errors={"token": [_("Kode tidak cocok.")]})
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    otp_login(request, device)
+    audit.record(actor=user, tenant_id=user.tenant_id, action="access.totp.enrolled", target=user)
+    return device
+
+
+def totp_verify(*, request: Any, user: User, token: str) -> None:
+    """Check a login code against the user's confirmed device (django-otp throttles failures)."""
+    for device in TOTPDevice.objects.filter(user=user, confirmed=True):
+        if device.verify_token(token.strip()):
+            otp_login(request, device)
+            return
+    raise ValidationFailed(_("Kode tidak cocok."), field_errors={"token": [_("Kode tidak cocok.")]})

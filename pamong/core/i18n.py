@@ -1,0 +1,21 @@
+"""Choosing between the Indonesian and English texts that pure rules carry.
+
+Rules modules cannot use gettext (no Django there), so their errors carry both
+``message_id`` and ``message_en``; this picks the one for the active language.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from django.utils.translation import get_language
+
+
+class BilingualMessage(Protocol):
+    message_id: str
+    message_en: str
+
+
+def localized(message: BilingualMessage) -> str:
+    language = (get_language() or "id").split("-")[0]
+    return message.message_en if language == "en" else message.message_id

@@ -1,0 +1,1 @@
+"""Import batches: one uploaded file, validated whole, applied atomically."""

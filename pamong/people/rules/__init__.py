@@ -1,0 +1,6 @@
+"""Pure rules for ASN personnel data (NIP, employee kinds, golongan/pangkat).
+
+Nothing in this package imports Django, reads the clock or does I/O; callers pass
+``today`` in. Sources and confidence marks are in each module's docstring and in
+``domain/rules.md`` §9.
+"""

@@ -1,0 +1,309 @@
+"""State changes of employees and their assignments: one audited function each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from pamong.core import audit
+from pamong.core.authz import authorize
+from pamong.core.errors import Conflict, ValidationFailed
+from pamong.core.i18n import localized
+from pamong.org.models import OrgUnit, Position
+
+from .choices import AssignmentKind
+from .models import Assignment, Employee
+from .rules.grades import GradeError, grade_by_code, pppk_grade_by_code
+from .rules.kinds import EmployeeKind
+from .rules.nip import NipError, NipInfo, normalize_nip, parse_nip
+
+EMPLOYEE_AUDIT_FIELDS = (
+    "nip",
+    "nip_lama",
+    "name",
+    "front_title",
+    "back_title",
+    "kind",
+    "grade",
+    "email",
+    "phone",
+    "org_unit",
+    "position",
+    "is_active",
+)
+
+
+def decode_nip(raw: str, *, kind: str, today: dt.date) -> tuple[NipInfo | None, list[str]]:
+    """Parse a NIP for a form or an import row: the decoded parts, or the messages why not."""
+    try:
+        return parse_nip(raw, kind=EmployeeKind(kind), today=today), []
+    except NipError as exc:
+        return None, [localized(issue) for issue in exc.issues]
+
+
+def normalize_grade(raw: str, *, kind: str) -> tuple[str, list[str]]:
+    """The canonical grade code (``III/a`` or ``IX``), or the message why not."""
+    if not raw.strip():
+        return "", []
+    try:
+        if kind == EmployeeKind.PPPK.value:
+            return pppk_grade_by_code(raw).code, []
+        return grade_by_code(raw).code, []
+    except GradeError as exc:
+        return "", [localized(exc)]
+
+
+def _validated_identity(*, nip: str, kind: str, grade: str, today: dt.date) -> tuple[NipInfo, str]:
+    errors: dict[str, list[str]] = {}
+    info, nip_errors = decode_nip(nip, kind=kind, today=today)
+    if nip_errors:
+        errors["nip"] = nip_errors
+    grade_code, grade_errors = normalize_grade(grade, kind=kind)
+    if grade_errors:
+        errors["grade"] = grade_errors
+    if errors or info is None:
+        raise ValidationFailed(_("Data pegawai tidak sah."), field_errors=errors)
+    return info, grade_code
+
+
+@transaction.atomic
+def employee_create(
+    *,
+    actor: Any,
+    org_unit: OrgUnit,
+    nip: str,
+    name: str,
+    kind: str,
+    today: dt.date,
+    grade: str = "",
+    front_title: str = "",
+    back_title: str = "",
+    nip_lama: str = "",
+    email: str = "",
+    phone: str = "",
+) -> Employee:
+    """Register an employee in ``org_unit``; the NIP is validated and decoded."""
+    authorize(actor, "people.manage", org_unit)
+    info, grade_code = _validated_identity(nip=nip, kind=kind, grade=grade, today=today)
+    if Employee.objects.filter(tenant_id=org_unit.tenant_id, nip=info.nip).exists():
+        raise ValidationFailed(
+            _("NIP %(nip)s sudah terdaftar.") % {"nip": info.formatted},
+            field_errors={"nip": [_("NIP sudah terdaftar.")]},
+        )
+    if not name.strip():
+        raise ValidationFailed(_("Nama wajib diisi."), field_errors={"name": [_("Wajib diisi.")]})
+    employee = Employee(
+        tenant_id=org_unit.tenant_id,
+        org_unit=org_unit,
+        nip=info.nip,
+        nip_lama=nip_lama,
+        name=name.strip(),
+        front_title=front_title.strip(),
+        back_title=back_title.strip(),
+        kind=kind,
+        grade=grade_code,
+        birth_date=info.birth_date,
+        gender=info.gender.value,
+        appointment_year=info.appointment_year,
+        appointment_month=info.appointment_month,
+        email=email,
+        phone=phone,
+    )
+    employee.full_clean(exclude=["tenant", "position"])
+    employee.save()
+    audit.record(
+        actor=actor,
+        tenant_id=employee.tenant_id,
+        action="people.employee.created",
+        target=employee,
+        org_unit_path=org_unit.path,
+        after=audit.model_snapshot(employee, EMPLOYEE_AUDIT_FIELDS),
+    )
+    return employee
+
+
+@transaction.atomic
+def employee_update(
+    *,
+    actor: Any,
+    employee: Employee,
+    name: str,
+    front_title: str,
+    back_title: str,
+    grade: str,
+    email: str,
+    phone: str,
+    reason: str = "",
+) -> Employee:
+    """Correct an employee's name, titles, grade or contact; the NIP is the identity and stays."""
+    authorize(actor, "people.manage", employee)
+    employee = Employee.objects.select_for_update().select_related("org_unit").get(pk=employee.pk)
+    grade_code, grade_errors = normalize_grade(grade, kind=employee.kind)
+    if grade_errors:
+        raise ValidationFailed(_("Data pegawai tidak sah."), field_errors={"grade": grade_errors})
+    if not name.strip():
+        raise ValidationFailed(_("Nama wajib diisi."), field_errors={"name": [_("Wajib diisi.")]})
+    before = audit.model_snapshot(employee, EMPLOYEE_AUDIT_FIELDS)
+    employee.name = name.strip()
+    employee.front_title = front_title.strip()
+    employee.back_title = back_title.strip()
+    employee.grade = grade_code
+    employee.email = email
+    employee.phone = phone
+    employee.full_clean(exclude=["tenant", "position"])
+    after = audit.model_snapshot(employee, EMPLOYEE_AUDIT_FIELDS)
+    if after != before:
+        employee.save()
+        audit.record(
+            actor=actor,
+            tenant_id=employee.tenant_id,
+            action="people.employee.updated",
+            target=employee,
+            org_unit_path=employee.org_unit.path,
+            before=before,
+            after=after,
+            reason=reason,
+        )
+    return employee
+
+
+def _overlapping(qs: Any, starts_on: dt.date, ends_on: dt.date | None) -> Any:
+    """Rows of ``qs`` whose [starts_on, ends_on] period meets the given one."""
+    qs = qs.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=starts_on))
+    if ends_on is not None:
+        qs = qs.filter(starts_on__lte=ends_on)
+    return qs
+
+
+@transaction.atomic
+def assignment_start(
+    *,
+    actor: Any,
+    employee: Employee,
+    position: Position,
+    kind: str,
+    starts_on: dt.date,
+    ends_on: dt.date | None = None,
+    decree_number: str = "",
+    decree_date: dt.date | None = None,
+    note: str = "",
+) -> Assignment:
+    """Put an employee in a post, definitively or as Plt/Plh.
+
+    A definitive appointment ends the employee's previous definitive post the day
+    before and moves the employee to the post's unit. A post has at most one
+    definitive holder and at most one acting holder at a time; a Plt (acting for
+    a vacancy) cannot overlap a definitive holder, a Plh (acting for an absent
+    holder) can.
+    """
+    authorize(actor, "people.manage", employee)
+    authorize(actor, "people.manage", position)
+    if position.tenant_id != employee.tenant_id:
+        raise ValidationFailed(_("Jabatan tidak ditemukan."), field_errors={"position": [_("Jabatan tidak ditemukan.")]})
+    if ends_on is not None and ends_on < starts_on:
+        raise ValidationFailed(
+            _("Tanggal selesai tidak boleh sebelum tanggal mulai."),
+            field_errors={"ends_on": [_("Tanggal selesai tidak boleh sebelum tanggal mulai.")]},
+        )
+    if position.closed_on is not None and position.closed_on <= starts_on:
+        raise ValidationFailed(_("Jabatan ini sudah ditutup."), field_errors={"position": [_("Jabatan ini sudah ditutup.")]})
+    # Lock the post's assignments in a fixed order (position, then employee) so two
+    # concurrent appointments to the same post cannot both pass the overlap check.
+    Position.objects.select_for_update().filter(pk=position.pk).first()
+    employee = Employee.objects.select_for_update().select_related("org_unit").get(pk=employee.pk)
+    holders = Assignment.objects.filter(position=position).exclude(employee=employee)
+    definitive = _overlapping(holders.filter(kind=AssignmentKind.DEFINITIVE), starts_on, ends_on).select_related("employee").first()
+    if kind == AssignmentKind.DEFINITIVE and definitive is not None:
+        raise Conflict(
+            _("Jabatan ini dijabat definitif oleh %(name)s sejak %(date)s; akhiri penugasan itu dahulu.")
+            % {"name": definitive.employee.full_name, "date": definitive.starts_on.strftime("%d/%m/%Y")}
+        )
+    if kind == AssignmentKind.PLT and definitive is not None:
+        raise Conflict(
+            _("Plt hanya untuk jabatan yang lowong; jabatan ini dijabat definitif oleh %(name)s. Gunakan Plh.")
+            % {"name": definitive.employee.full_name}
+        )
+    if kind in (AssignmentKind.PLT, AssignmentKind.PLH):
+        acting = _overlapping(holders.exclude(kind=AssignmentKind.DEFINITIVE), starts_on, ends_on).select_related("employee").first()
+        if acting is not None:
+            raise Conflict(
+                _("Jabatan ini sudah memiliki %(kind)s: %(name)s pada periode yang sama.")
+                % {"kind": acting.get_kind_display(), "name": acting.employee.full_name}
+            )
+    before = audit.model_snapshot(employee, ("org_unit", "position"))
+    if kind == AssignmentKind.DEFINITIVE:
+        previous = Assignment.objects.filter(
+            employee=employee, kind=AssignmentKind.DEFINITIVE, ends_on__isnull=True, starts_on__lt=starts_on
+        )
+        previous.update(ends_on=starts_on - dt.timedelta(days=1))
+        if _overlapping(Assignment.objects.filter(employee=employee, kind=AssignmentKind.DEFINITIVE), starts_on, ends_on).exists():
+            raise Conflict(_("Pegawai ini sudah memiliki jabatan definitif pada periode tersebut."))
+    assignment = Assignment(
+        tenant_id=employee.tenant_id,
+        employee=employee,
+        position=position,
+        kind=kind,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        decree_number=decree_number,
+        decree_date=decree_date,
+        note=note,
+    )
+    assignment.full_clean(exclude=["tenant"])
+    assignment.save()
+    if kind == AssignmentKind.DEFINITIVE and (ends_on is None):
+        employee.position = position
+        employee.org_unit_id = position.org_unit_id
+        employee.save(update_fields=["position", "org_unit", "updated_at"])
+    audit.record(
+        actor=actor,
+        tenant_id=employee.tenant_id,
+        action="people.assignment.started",
+        target=assignment,
+        org_unit_path=position.org_unit.path,
+        before=before,
+        after={
+            "employee": employee.pk,
+            "position": position.pk,
+            "kind": kind,
+            "starts_on": starts_on,
+            "ends_on": ends_on,
+            "decree_number": decree_number,
+            "org_unit": employee.org_unit_id,
+        },
+    )
+    return assignment
+
+
+@transaction.atomic
+def assignment_end(*, actor: Any, assignment: Assignment, ends_on: dt.date, reason: str = "") -> Assignment:
+    """End an assignment on ``ends_on`` (inclusive)."""
+    authorize(actor, "people.manage", assignment)
+    assignment = Assignment.objects.select_for_update().select_related("position__org_unit", "employee").get(pk=assignment.pk)
+    if assignment.ends_on is not None and assignment.ends_on <= ends_on:
+        raise Conflict(_("Penugasan ini sudah berakhir pada %(date)s.") % {"date": assignment.ends_on.strftime("%d/%m/%Y")})
+    if ends_on < assignment.starts_on:
+        raise ValidationFailed(
+            _("Tanggal selesai tidak boleh sebelum tanggal mulai."),
+            field_errors={"ends_on": [_("Tanggal selesai tidak boleh sebelum tanggal mulai.")]},
+        )
+    before = {"ends_on": assignment.ends_on}
+    assignment.ends_on = ends_on
+    assignment.save(update_fields=["ends_on", "updated_at"])
+    if assignment.kind == AssignmentKind.DEFINITIVE and assignment.employee.position_id == assignment.position_id:
+        Employee.objects.filter(pk=assignment.employee_id).update(position=None)
+    audit.record(
+        actor=actor,
+        tenant_id=assignment.tenant_id,
+        action="people.assignment.ended",
+        target=assignment,
+        org_unit_path=assignment.position.org_unit.path,
+        before=before,
+        after={"ends_on": ends_on},
+        reason=reason,
+    )
+    return assignment
