@@ -27,11 +27,12 @@ DEMO_ADDR ?= 127.0.0.1:8000
 # Settings for the migrations check in `lint`.
 TEST_SETTINGS ?= config.settings.test
 # Paths type-checked by mypy.
-MYPY_PATHS ?= pamong config $(wildcard tests)
+MYPY_PATHS ?= pamong config
 # Benchmark entry point (results are written under bench/results/).
 BENCH_CMD ?= $(PY) bench/run.py
 
-.PHONY: help venv assets check-python demo demo-setup serve test lint bench clean distclean
+.PHONY: help venv assets check-python demo demo-setup serve test bench clean distclean \
+        lint lint-ruff lint-format lint-mypy lint-imports lint-migrations
 
 help: ## Show this help
 	@echo "PAMONG make targets:"
@@ -115,11 +116,23 @@ serve: venv assets ## Run web server + background jobs worker (no migrate/seed)
 test: venv assets ## Run the test suite: make test ARGS="-k foo"
 	$(VENV_BIN)/pytest $(ARGS)
 
+# `lint` runs every check (make -k) and fails at the end if any of them failed.
 lint: venv ## ruff, ruff format --check, mypy, import-linter, missing-migrations check
+	@$(MAKE) -k lint-ruff lint-format lint-mypy lint-imports lint-migrations
+
+lint-ruff: venv
 	$(VENV_BIN)/ruff check .
+
+lint-format: venv
 	$(VENV_BIN)/ruff format --check .
+
+lint-mypy: venv
 	$(VENV_BIN)/mypy $(MYPY_PATHS)
+
+lint-imports: venv
 	$(VENV_BIN)/lint-imports
+
+lint-migrations: venv
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run
 
 bench: venv assets ## Run the benchmarks (results go to bench/results/)
@@ -127,10 +140,10 @@ bench: venv assets ## Run the benchmarks (results go to bench/results/)
 
 # ---------------------------------------------------------------- cleanup --
 
-clean: ## Remove caches and collected static files (keeps .venv, node_modules, var/)
+clean: ## Remove caches and collected static files (keeps .venv, node_modules, the demo DB)
 	find . -path ./$(VENV) -prune -o -path ./node_modules -prune -o \
 	  -type d -name __pycache__ -print0 | xargs -0 rm -rf
-	rm -rf .pytest_cache .mypy_cache .ruff_cache staticfiles htmlcov .coverage
+	rm -rf .pytest_cache .mypy_cache .ruff_cache .hypothesis staticfiles var/static htmlcov .coverage
 
 distclean: clean ## Also remove .venv and node_modules (var/ with the demo database is kept)
 	rm -rf $(VENV) node_modules

@@ -7,6 +7,8 @@ from config.env import env_bool, env_str
 from .base import *  # noqa: F403
 from .base import VAR_DIR
 
+VAR_DIR.mkdir(exist_ok=True)
+
 DEBUG = env_bool("PAMONG_DEBUG", default=True)
 # A fixed development key is acceptable only here; production reads it from the environment.
 SECRET_KEY = env_str("PAMONG_SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")

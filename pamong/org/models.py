@@ -106,6 +106,9 @@ class OrgUnit(ScopedModel):
         return [int(segment) for segment in self.path.split(PATH_SEPARATOR) if segment][:-1]
 
 
+STRUCTURAL_TYPES = frozenset({PositionTypeChoice.JPT_PRATAMA, PositionTypeChoice.ADMINISTRATOR, PositionTypeChoice.PENGAWAS})
+
+
 class Position(ScopedModel):
     """A post (jabatan) in a unit: its type, echelon, class and duties.
 
@@ -150,3 +153,8 @@ class Position(ScopedModel):
 
     def scope_path(self) -> str:
         return self.org_unit.path
+
+    @property
+    def is_structural(self) -> bool:
+        """A structural post has one holder at a time; functional and pelaksana posts are shared by many."""
+        return self.position_type in STRUCTURAL_TYPES

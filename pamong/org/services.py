@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from pamong.core import audit
 from pamong.core.authz import authorize, authorize_at, require_tenant
-from pamong.core.errors import Conflict, ValidationFailed
+from pamong.core.errors import Conflict, NotFoundError, ValidationFailed
 from pamong.core.i18n import localized
 
 from .models import Cluster, OrgUnit, Position, path_segment
@@ -24,7 +24,7 @@ POSITION_AUDIT_FIELDS = ("code", "name", "position_type", "eselon", "job_class",
 
 def _check_parent(tenant_id: int, parent: OrgUnit | None) -> None:
     if parent is not None and parent.tenant_id != tenant_id:
-        raise ValidationFailed(_("Unit induk tidak ditemukan."), field_errors={"parent": [_("Unit induk tidak ditemukan.")]})
+        raise NotFoundError(_("Unit induk tidak ditemukan."))
 
 
 @transaction.atomic

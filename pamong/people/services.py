@@ -195,8 +195,9 @@ def assignment_start(
     """Put an employee in a post, definitively or as Plt/Plh.
 
     A definitive appointment ends the employee's previous definitive post the day
-    before and moves the employee to the post's unit. A post has at most one
-    definitive holder and at most one acting holder at a time; a Plt (acting for
+    before and moves the employee to the post's unit. A structural post has at most
+    one definitive holder and at most one acting holder at a time (functional and
+    pelaksana posts are shared and take no Plt/Plh); a Plt (acting for
     a vacancy) cannot overlap a definitive holder, a Plh (acting for an absent
     holder) can.
     """
@@ -211,11 +212,19 @@ def assignment_start(
         )
     if position.closed_on is not None and position.closed_on <= starts_on:
         raise ValidationFailed(_("Jabatan ini sudah ditutup."), field_errors={"position": [_("Jabatan ini sudah ditutup.")]})
+    if kind != AssignmentKind.DEFINITIVE and not position.is_structural:
+        raise ValidationFailed(
+            _("Plt/Plh hanya untuk jabatan struktural (JPT, Administrator, Pengawas)."),
+            field_errors={"kind": [_("Plt/Plh hanya untuk jabatan struktural.")]},
+        )
     # Lock the post's assignments in a fixed order (position, then employee) so two
     # concurrent appointments to the same post cannot both pass the overlap check.
     Position.objects.select_for_update().filter(pk=position.pk).first()
     employee = Employee.objects.select_for_update().select_related("org_unit").get(pk=employee.pk)
+    # Functional and pelaksana posts are shared by many holders; only structural posts are exclusive.
     holders = Assignment.objects.filter(position=position).exclude(employee=employee)
+    if not position.is_structural:
+        holders = holders.none()
     definitive = _overlapping(holders.filter(kind=AssignmentKind.DEFINITIVE), starts_on, ends_on).select_related("employee").first()
     if kind == AssignmentKind.DEFINITIVE and definitive is not None:
         raise Conflict(
