@@ -23,5 +23,7 @@ class TokenForm(forms.Form):
     token = forms.CharField(
         label=_("Kode 6 digit dari aplikasi autentikator"),
         max_length=8,
-        widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={"class": "form-control", "autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
     )

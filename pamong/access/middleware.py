@@ -23,7 +23,7 @@ class SecondFactorMiddleware:
             user.is_authenticated
             and not request.path.startswith(_OPEN_PREFIXES)
             and requires_second_factor(user)
-            and not user.is_verified()  # type: ignore[union-attr]
+            and not user.is_verified()  # type: ignore[attr-defined]
         ):
             allowed = {reverse("access:otp_setup"), reverse("access:otp_verify"), reverse("access:logout")}
             if request.path not in allowed:

@@ -42,7 +42,9 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
     Role.OPD_HEAD: _LEADERSHIP,
     Role.CAMAT: _LEADERSHIP,
     Role.VERIFIER: frozenset({ORG_VIEW, AUDIT_VIEW}),
-    Role.HR_ADMIN: frozenset({ORG_VIEW, ORG_MANAGE, PEOPLE_VIEW, PEOPLE_MANAGE, IMPORTS_RUN, ACCESS_MANAGE, AUDIT_VIEW}),
+    Role.HR_ADMIN: frozenset(
+        {ORG_VIEW, ORG_MANAGE, PEOPLE_VIEW, PEOPLE_MANAGE, IMPORTS_RUN, ACCESS_MANAGE, AUDIT_VIEW}
+    ),
     Role.ASN: frozenset({ORG_VIEW}),
     Role.PLATFORM_ADMIN: frozenset(),
 }

@@ -41,7 +41,8 @@ def role_assign(
         raise ValidationFailed(_("Peran admin platform hanya diberikan oleh operator platform."))
     if (org_unit is None) == (cluster is None):
         raise ValidationFailed(
-            _("Pilih tepat satu: unit atau klaster Asisten."), field_errors={"org_unit": [_("Pilih unit atau klaster.")]}
+            _("Pilih tepat satu: unit atau klaster Asisten."),
+            field_errors={"org_unit": [_("Pilih unit atau klaster.")]},
         )
     if org_unit is not None:
         authorize(actor, "access.manage", org_unit)
@@ -115,11 +116,15 @@ def totp_confirm(*, request: Any, user: User, token: str) -> TOTPDevice:
     """Confirm the enrolment device with a first valid code and mark the session verified."""
     device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).first()
     if device is None or not device.verify_token(token.strip()):
-        raise ValidationFailed(_("Kode tidak cocok. Periksa jam ponsel Anda dan coba lagi."), field_errors={"token": [_("Kode tidak cocok.")]})
+        raise ValidationFailed(
+            _("Kode tidak cocok. Periksa jam ponsel Anda dan coba lagi."),
+            field_errors={"token": [_("Kode tidak cocok.")]},
+        )
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     otp_login(request, device)
-    audit.record(actor=user, tenant_id=user.tenant_id, action="access.totp.enrolled", target=user)
+    if user.tenant_id is not None:  # platform admins have no tenant chain to write to
+        audit.record(actor=user, tenant_id=user.tenant_id, action="access.totp.enrolled", target=user)
     return device
 
 

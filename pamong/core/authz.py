@@ -19,14 +19,10 @@ from .scope import scope_of
 def authorize(actor: Any, action: str, target: ScopedModel) -> None:
     """Raise unless ``actor`` may perform ``action`` on ``target``."""
     scope = scope_of(actor)
-    kwargs = {
-        "tenant_id": target.tenant_id,
-        "path": target.scope_path(),
-        "employee_id": target.scope_employee_id(),
-    }
-    if scope.allows(action, **kwargs):
+    tenant_id, path, employee_id = target.tenant_id, target.scope_path(), target.scope_employee_id()
+    if scope.allows(action, tenant_id=tenant_id, path=path, employee_id=employee_id):
         return
-    if target.view_action and scope.allows(target.view_action, **kwargs):
+    if target.view_action and scope.allows(target.view_action, tenant_id=tenant_id, path=path, employee_id=employee_id):
         raise Forbidden(_("Anda tidak berwenang melakukan tindakan ini."))
     raise NotFoundError(_("Data tidak ditemukan."))
 

@@ -12,8 +12,11 @@ from django.utils.translation import get_language
 
 
 class BilingualMessage(Protocol):
-    message_id: str
-    message_en: str
+    @property
+    def message_id(self) -> str: ...
+
+    @property
+    def message_en(self) -> str: ...
 
 
 def localized(message: BilingualMessage) -> str:

@@ -55,7 +55,12 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         if request.path.startswith("/api/docs/"):
             # Swagger UI (served locally by drf-spectacular's sidecar-free view) needs inline bootstrapping.
-            response.setdefault("Content-Security-Policy", CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"))
+            response.setdefault(
+                "Content-Security-Policy",
+                CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
+                    "style-src 'self'", "style-src 'self' 'unsafe-inline'"
+                ),
+            )
         else:
             response.setdefault("Content-Security-Policy", CSP)
         return response

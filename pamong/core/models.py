@@ -168,9 +168,7 @@ class AuditEvent(models.Model):
         ordering = ["tenant_id", "seq"]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
-        constraints = [
-            models.UniqueConstraint(fields=["tenant", "seq"], name="core_auditevent_tenant_seq")
-        ]
+        constraints = [models.UniqueConstraint(fields=["tenant", "seq"], name="core_auditevent_tenant_seq")]
         indexes = [
             models.Index(fields=["tenant", "target_type", "target_id"], name="core_audit_target_idx"),
             models.Index(fields=["tenant", "occurred_at"], name="core_audit_time_idx"),

@@ -8,18 +8,16 @@ API viewsets and form fields call ``visible_to``; nothing filters by hand.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 from django.db import models
 from django.db.models import Q
 
 from .scope import scope_of
 
-if TYPE_CHECKING:
-    from .models import TenantModel
 
 
-class TenantQuerySet(models.QuerySet["TenantModel"]):
+class TenantQuerySet(models.QuerySet[Any]):
     """Queryset for rows that belong to one tenant."""
 
     def for_tenant(self, tenant_id: int) -> Self:

@@ -54,10 +54,7 @@ class Scope:
             return False
         if employee_id is not None and employee_id == self.employee_id and action in self.self_actions:
             return True
-        for grant in self.grants_for(action):
-            if grant.path is None or (path is not None and grant.covers(path)):
-                return True
-        return False
+        return any(grant.path is None or (path is not None and grant.covers(path)) for grant in self.grants_for(action))
 
     def can(self, action: str) -> bool:
         """Whether the user holds ``action`` anywhere (for menus, never for data)."""

@@ -32,7 +32,7 @@ class ScopedQuerysetMixin:
 
     def base_queryset(self) -> QuerySet[Any]:
         """Hook for select_related / annotations; scoping is applied on top."""
-        return self.model.objects.all()
+        return self.model.objects.all()  # type: ignore[no-any-return]
 
     def get_queryset(self) -> QuerySet[Any]:
         return self.base_queryset().visible_to(self.request.user, self.get_action())  # type: ignore[attr-defined,no-any-return]
@@ -127,4 +127,4 @@ class AuditListView(ScopedListView):
         return AuditEvent
 
     def base_queryset(self) -> QuerySet[Any]:
-        return self.model.objects.order_by("-seq")
+        return self.model.objects.order_by("-seq")  # type: ignore[no-any-return]

@@ -83,7 +83,9 @@ class OrgUnit(ScopedModel):
         constraints = [
             models.UniqueConstraint(fields=["tenant", "code"], name="org_unit_tenant_code"),
             models.CheckConstraint(
-                condition=Q(closed_on__isnull=True) | Q(opened_on__isnull=True) | Q(closed_on__gte=models.F("opened_on")),
+                condition=Q(closed_on__isnull=True)
+                | Q(opened_on__isnull=True)
+                | Q(closed_on__gte=models.F("opened_on")),
                 name="org_unit_closed_after_opened",
             ),
         ]
@@ -106,7 +108,9 @@ class OrgUnit(ScopedModel):
         return [int(segment) for segment in self.path.split(PATH_SEPARATOR) if segment][:-1]
 
 
-STRUCTURAL_TYPES = frozenset({PositionTypeChoice.JPT_PRATAMA, PositionTypeChoice.ADMINISTRATOR, PositionTypeChoice.PENGAWAS})
+STRUCTURAL_TYPES = frozenset(
+    {PositionTypeChoice.JPT_PRATAMA, PositionTypeChoice.ADMINISTRATOR, PositionTypeChoice.PENGAWAS}
+)
 
 
 class Position(ScopedModel):

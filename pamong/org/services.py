@@ -19,7 +19,17 @@ from .models import Cluster, OrgUnit, Position, path_segment
 from .rules.echelons import EchelonError, PositionType, check_echelon, parse_echelon
 
 UNIT_AUDIT_FIELDS = ("code", "name", "short_name", "kind", "parent", "cluster", "opened_on", "closed_on")
-POSITION_AUDIT_FIELDS = ("code", "name", "position_type", "eselon", "job_class", "duties", "is_head", "org_unit", "closed_on")
+POSITION_AUDIT_FIELDS = (
+    "code",
+    "name",
+    "position_type",
+    "eselon",
+    "job_class",
+    "duties",
+    "is_head",
+    "org_unit",
+    "closed_on",
+)
 
 
 def _check_parent(tenant_id: int, parent: OrgUnit | None) -> None:
@@ -89,7 +99,8 @@ def unit_update(
     name: str | None = None,
     short_name: str | None = None,
     kind: str | None = None,
-    cluster: Cluster | None | type[Ellipsis] = ...,
+    cluster: Cluster | None = None,
+    clear_cluster: bool = False,
     sort_order: int | None = None,
     reason: str = "",
 ) -> OrgUnit:
@@ -103,10 +114,12 @@ def unit_update(
         unit.short_name = short_name
     if kind is not None:
         unit.kind = kind
-    if cluster is not ...:
-        if cluster is not None and cluster.tenant_id != unit.tenant_id:
+    if cluster is not None:
+        if cluster.tenant_id != unit.tenant_id:
             raise ValidationFailed(_("Klaster Asisten tidak ditemukan."))
-        unit.cluster = cluster  # type: ignore[assignment]
+        unit.cluster = cluster
+    elif clear_cluster:
+        unit.cluster = None
     if sort_order is not None:
         unit.sort_order = sort_order
     unit.full_clean(exclude=["path", "tenant", "parent"])

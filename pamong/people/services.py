@@ -19,7 +19,7 @@ from .choices import AssignmentKind
 from .models import Assignment, Employee
 from .rules.grades import GradeError, grade_by_code, pppk_grade_by_code
 from .rules.kinds import EmployeeKind
-from .rules.nip import NipError, NipInfo, normalize_nip, parse_nip
+from .rules.nip import NipError, NipInfo, parse_nip
 
 EMPLOYEE_AUDIT_FIELDS = (
     "nip",
@@ -204,14 +204,18 @@ def assignment_start(
     authorize(actor, "people.manage", employee)
     authorize(actor, "people.manage", position)
     if position.tenant_id != employee.tenant_id:
-        raise ValidationFailed(_("Jabatan tidak ditemukan."), field_errors={"position": [_("Jabatan tidak ditemukan.")]})
+        raise ValidationFailed(
+            _("Jabatan tidak ditemukan."), field_errors={"position": [_("Jabatan tidak ditemukan.")]}
+        )
     if ends_on is not None and ends_on < starts_on:
         raise ValidationFailed(
             _("Tanggal selesai tidak boleh sebelum tanggal mulai."),
             field_errors={"ends_on": [_("Tanggal selesai tidak boleh sebelum tanggal mulai.")]},
         )
     if position.closed_on is not None and position.closed_on <= starts_on:
-        raise ValidationFailed(_("Jabatan ini sudah ditutup."), field_errors={"position": [_("Jabatan ini sudah ditutup.")]})
+        raise ValidationFailed(
+            _("Jabatan ini sudah ditutup."), field_errors={"position": [_("Jabatan ini sudah ditutup.")]}
+        )
     if kind != AssignmentKind.DEFINITIVE and not position.is_structural:
         raise ValidationFailed(
             _("Plt/Plh hanya untuk jabatan struktural (JPT, Administrator, Pengawas)."),
@@ -225,7 +229,11 @@ def assignment_start(
     holders = Assignment.objects.filter(position=position).exclude(employee=employee)
     if not position.is_structural:
         holders = holders.none()
-    definitive = _overlapping(holders.filter(kind=AssignmentKind.DEFINITIVE), starts_on, ends_on).select_related("employee").first()
+    definitive = (
+        _overlapping(holders.filter(kind=AssignmentKind.DEFINITIVE), starts_on, ends_on)
+        .select_related("employee")
+        .first()
+    )
     if kind == AssignmentKind.DEFINITIVE and definitive is not None:
         raise Conflict(
             _("Jabatan ini dijabat definitif oleh %(name)s sejak %(date)s; akhiri penugasan itu dahulu.")
@@ -237,7 +245,11 @@ def assignment_start(
             % {"name": definitive.employee.full_name}
         )
     if kind in (AssignmentKind.PLT, AssignmentKind.PLH):
-        acting = _overlapping(holders.exclude(kind=AssignmentKind.DEFINITIVE), starts_on, ends_on).select_related("employee").first()
+        acting = (
+            _overlapping(holders.exclude(kind=AssignmentKind.DEFINITIVE), starts_on, ends_on)
+            .select_related("employee")
+            .first()
+        )
         if acting is not None:
             raise Conflict(
                 _("Jabatan ini sudah memiliki %(kind)s: %(name)s pada periode yang sama.")
@@ -249,7 +261,9 @@ def assignment_start(
             employee=employee, kind=AssignmentKind.DEFINITIVE, ends_on__isnull=True, starts_on__lt=starts_on
         )
         previous.update(ends_on=starts_on - dt.timedelta(days=1))
-        if _overlapping(Assignment.objects.filter(employee=employee, kind=AssignmentKind.DEFINITIVE), starts_on, ends_on).exists():
+        if _overlapping(
+            Assignment.objects.filter(employee=employee, kind=AssignmentKind.DEFINITIVE), starts_on, ends_on
+        ).exists():
             raise Conflict(_("Pegawai ini sudah memiliki jabatan definitif pada periode tersebut."))
     assignment = Assignment(
         tenant_id=employee.tenant_id,
@@ -292,9 +306,13 @@ def assignment_start(
 def assignment_end(*, actor: Any, assignment: Assignment, ends_on: dt.date, reason: str = "") -> Assignment:
     """End an assignment on ``ends_on`` (inclusive)."""
     authorize(actor, "people.manage", assignment)
-    assignment = Assignment.objects.select_for_update().select_related("position__org_unit", "employee").get(pk=assignment.pk)
+    assignment = (
+        Assignment.objects.select_for_update().select_related("position__org_unit", "employee").get(pk=assignment.pk)
+    )
     if assignment.ends_on is not None and assignment.ends_on <= ends_on:
-        raise Conflict(_("Penugasan ini sudah berakhir pada %(date)s.") % {"date": assignment.ends_on.strftime("%d/%m/%Y")})
+        raise Conflict(
+            _("Penugasan ini sudah berakhir pada %(date)s.") % {"date": assignment.ends_on.strftime("%d/%m/%Y")}
+        )
     if ends_on < assignment.starts_on:
         raise ValidationFailed(
             _("Tanggal selesai tidak boleh sebelum tanggal mulai."),

@@ -71,6 +71,9 @@ def _mark_verified(client: Client, user: User) -> None:
     session.save()
 
 
+#: Password of every persona (test data only).
+PERSONA_PASSWORD = "persona-pass-123"  # noqa: S105
+
 _NIP_SEQ = iter(range(1, 999))
 
 
@@ -90,7 +93,9 @@ def build_cast() -> Cast:
 
     root = unit_create(actor=system, parent=None, code="ROOT", name="Pemerintah Kabupaten Uji", kind=OrgUnitKind.REGION)
     units = {"root": root}
-    units["setda"] = unit_create(actor=system, parent=root, code="SETDA", name="Sekretariat Daerah", kind=OrgUnitKind.SECRETARIAT)
+    units["setda"] = unit_create(
+        actor=system, parent=root, code="SETDA", name="Sekretariat Daerah", kind=OrgUnitKind.SECRETARIAT
+    )
     units["disdik"] = unit_create(
         actor=system, parent=root, code="DISDIK", name="Dinas Pendidikan", kind=OrgUnitKind.DINAS, cluster=cluster_1
     )
@@ -111,7 +116,13 @@ def build_cast() -> Cast:
 
     def post(key: str, unit: str, name: str, ptype: str, eselon: str = "", head: bool = False) -> Position:
         cast.positions[key] = position_create(
-            actor=system, org_unit=units[unit], code=key.upper(), name=name, position_type=ptype, eselon=eselon, is_head=head
+            actor=system,
+            org_unit=units[unit],
+            code=key.upper(),
+            name=name,
+            position_type=ptype,
+            eselon=eselon,
+            is_head=head,
         )
         return cast.positions[key]
 
@@ -149,7 +160,7 @@ def build_cast() -> Cast:
     person("hr_admin", "bkpsdm", "Gita Analis", "analis_sdm", "19850707", "201009")
 
     def user(key: str, tenant_obj: Tenant, employee: Employee | None = None) -> User:
-        u = User.objects.create_user(username=key, password="persona-pass-123", tenant=tenant_obj, employee=employee)
+        u = User.objects.create_user(username=key, password=PERSONA_PASSWORD, tenant=tenant_obj, employee=employee)
         cast.users[key] = u
         return u
 
@@ -176,7 +187,9 @@ def build_cast() -> Cast:
     grant("asn_other_opd", Role.ASN, units["dinkes"])
 
     other_system = SystemActor(tenant_id=other.pk, label="cast")
-    other_root = unit_create(actor=other_system, parent=None, code="ROOT", name="Pemerintah Kota Lain", kind=OrgUnitKind.REGION)
+    other_root = unit_create(
+        actor=other_system, parent=None, code="ROOT", name="Pemerintah Kota Lain", kind=OrgUnitKind.REGION
+    )
     units["other_root"] = other_root
     user("other_tenant", other)
     role_assign(actor=other_system, user=cast.users["other_tenant"], role=Role.HR_ADMIN, org_unit=other_root)
@@ -188,6 +201,6 @@ def expectations(default: Any, **overrides: Any) -> dict[str, Any]:
     unknown = set(overrides) - set(PERSONAS) - {"anonymous"}
     if unknown:
         raise KeyError(f"unknown personas: {sorted(unknown)}")
-    result = {name: default for name in PERSONAS}
+    result = dict.fromkeys(PERSONAS, default)
     result.update(overrides)
     return result

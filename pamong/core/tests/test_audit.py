@@ -90,7 +90,10 @@ def test_verify_detects_a_recomputed_forgery_of_the_last_event(tenant):
     row = AuditEvent.objects.filter(pk=event.pk).values(*audit.HASHED_FIELDS).get()
     row["reason"] = "forged"
     forged_hash = audit.event_hash(audit._fields_of(row), event.prev_hash)
-    _raw(f"UPDATE {AuditEvent._meta.db_table} SET reason = %s, hash = %s WHERE id = %s", ["forged", forged_hash, event.pk])
+    _raw(
+        f"UPDATE {AuditEvent._meta.db_table} SET reason = %s, hash = %s WHERE id = %s",
+        ["forged", forged_hash, event.pk],
+    )
     _checked, problem = audit.verify_chain(tenant.pk)
     assert problem is not None and "chain head" in problem.problem
 
