@@ -26,18 +26,18 @@ class User(AbstractUser):
     """
 
     tenant = models.ForeignKey(
-        Tenant, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("tenant")
+        Tenant, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("pemerintah daerah")
     )
     employee = models.OneToOneField(
-        Employee, on_delete=models.PROTECT, null=True, blank=True, related_name="user", verbose_name=_("employee")
+        Employee, on_delete=models.PROTECT, null=True, blank=True, related_name="user", verbose_name=_("pegawai")
     )
 
     objects: ClassVar[UserManager["User"]] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         ordering = ["username"]
-        verbose_name = _("user")
-        verbose_name_plural = _("users")
+        verbose_name = _("pengguna")
+        verbose_name_plural = _("pengguna")
         constraints = [
             models.CheckConstraint(
                 condition=Q(employee__isnull=True) | Q(tenant__isnull=False),
@@ -63,18 +63,18 @@ class RoleAssignment(ScopedModel):
     assignment outside its dates grants nothing.
     """
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments", verbose_name=_("user"))
-    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments", verbose_name=_("pengguna"))
+    role = models.CharField(_("peran"), max_length=32, choices=Role.choices)
     org_unit = models.ForeignKey(
         OrgUnit, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("unit")
     )
     cluster = models.ForeignKey(
-        Cluster, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("Asisten cluster")
+        Cluster, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("klaster Asisten")
     )
-    include_descendants = models.BooleanField(_("include sub-units"), default=True)
-    valid_from = models.DateField(_("valid from"), null=True, blank=True)
-    valid_to = models.DateField(_("valid to"), null=True, blank=True)
-    note = models.CharField(_("note"), max_length=255, blank=True)
+    include_descendants = models.BooleanField(_("termasuk sub-unit"), default=True)
+    valid_from = models.DateField(_("berlaku mulai"), null=True, blank=True)
+    valid_to = models.DateField(_("berlaku sampai"), null=True, blank=True)
+    note = models.CharField(_("catatan"), max_length=255, blank=True)
 
     objects: ClassVar[RoleAssignmentQuerySet] = RoleAssignmentQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -83,8 +83,8 @@ class RoleAssignment(ScopedModel):
 
     class Meta:
         ordering = ["tenant_id", "user_id", "role"]
-        verbose_name = _("role assignment")
-        verbose_name_plural = _("role assignments")
+        verbose_name = _("penetapan peran")
+        verbose_name_plural = _("penetapan peran")
         constraints = [
             models.CheckConstraint(
                 condition=Q(org_unit__isnull=False) | Q(cluster__isnull=False),

@@ -23,8 +23,8 @@ class TimeZoneChoice(models.TextChoices):
 
 
 class TimeStampedModel(models.Model):
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_at = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diperbarui pada"), auto_now=True)
 
     class Meta:
         abstract = True
@@ -33,27 +33,27 @@ class TimeStampedModel(models.Model):
 class Tenant(TimeStampedModel):
     """One regional government (kabupaten or kota): the outermost boundary of all data."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("nama"), max_length=200)
     region_code = models.CharField(
-        _("region code"),
+        _("kode wilayah"),
         max_length=13,
         unique=True,
         validators=[RegexValidator(r"^\d{2}(\.\d{2})?$", _("Kode wilayah berbentuk 2 digit atau NN.NN, mis. 73.10."))],
-        help_text=_("Kemendagri region code, e.g. 73.10"),
+        help_text=_("Kode wilayah Kemendagri, mis. 73.10"),
     )
-    time_zone = models.CharField(_("time zone"), max_length=32, choices=TimeZoneChoice.choices)
+    time_zone = models.CharField(_("zona waktu"), max_length=32, choices=TimeZoneChoice.choices)
     settings = models.JSONField(
-        _("settings"),
+        _("pengaturan"),
         default=dict,
         blank=True,
-        help_text=_("Tenant configuration overriding the documented defaults of uncertain rule values."),
+        help_text=_("Konfigurasi pemerintah daerah yang menggantikan nilai bawaan aturan yang belum pasti."),
     )
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(_("aktif"), default=True)
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("tenant")
-        verbose_name_plural = _("tenants")
+        verbose_name = _("pemerintah daerah")
+        verbose_name_plural = _("pemerintah daerah")
 
     def __str__(self) -> str:
         return self.name
@@ -73,7 +73,7 @@ class Tenant(TimeStampedModel):
 class TenantModel(TimeStampedModel):
     """A row that belongs to exactly one tenant; the tenant is set by services, never by input."""
 
-    tenant = models.ForeignKey(Tenant, on_delete=models.PROTECT, related_name="+", verbose_name=_("tenant"))
+    tenant = models.ForeignKey(Tenant, on_delete=models.PROTECT, related_name="+", verbose_name=_("pemerintah daerah"))
 
     objects: ClassVar[Any] = TenantQuerySet.as_manager()
 
@@ -119,7 +119,7 @@ class AuditChain(models.Model):
     last_hash = models.CharField(max_length=64, default="")
 
     class Meta:
-        verbose_name = _("audit chain head")
+        verbose_name = _("kepala rantai audit")
 
     def __str__(self) -> str:
         return f"audit chain {self.tenant_id}: {self.last_seq}"
@@ -166,8 +166,8 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["tenant_id", "seq"]
-        verbose_name = _("audit event")
-        verbose_name_plural = _("audit events")
+        verbose_name = _("catatan audit")
+        verbose_name_plural = _("catatan audit")
         constraints = [models.UniqueConstraint(fields=["tenant", "seq"], name="core_auditevent_tenant_seq")]
         indexes = [
             models.Index(fields=["tenant", "target_type", "target_id"], name="core_audit_target_idx"),

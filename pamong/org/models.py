@@ -29,14 +29,14 @@ class Cluster(TenantModel):
     Set by each regency's Perbup on SOTK (rules.md §10.3), so it is data, not code.
     """
 
-    code = models.CharField(_("code"), max_length=32)
-    name = models.CharField(_("name"), max_length=200)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    code = models.CharField(_("kode"), max_length=32)
+    name = models.CharField(_("nama"), max_length=200)
+    sort_order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
     class Meta:
         ordering = ["tenant_id", "sort_order", "name"]
-        verbose_name = _("Asisten cluster")
-        verbose_name_plural = _("Asisten clusters")
+        verbose_name = _("klaster Asisten")
+        verbose_name_plural = _("klaster Asisten")
         constraints = [models.UniqueConstraint(fields=["tenant", "code"], name="org_cluster_tenant_code")]
 
     def __str__(self) -> str:
@@ -50,26 +50,26 @@ class OrgUnit(ScopedModel):
     ``path__startswith``. Units are closed, never deleted, so history stays.
     """
 
-    code = models.CharField(_("code"), max_length=64, help_text=_("Unit code (kode unor) from SIASN/SIMPEG."))
-    name = models.CharField(_("name"), max_length=255)
-    short_name = models.CharField(_("short name"), max_length=80, blank=True)
-    kind = models.CharField(_("kind"), max_length=32, choices=OrgUnitKind.choices)
+    code = models.CharField(_("kode"), max_length=64, help_text=_("Kode unit organisasi (kode unor) dari SIASN/SIMPEG."))
+    name = models.CharField(_("nama"), max_length=255)
+    short_name = models.CharField(_("nama singkat"), max_length=80, blank=True)
+    kind = models.CharField(_("jenis"), max_length=32, choices=OrgUnitKind.choices)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("unit induk")
     )
-    path = models.CharField(_("path"), max_length=255, db_index=True, editable=False)
-    depth = models.PositiveSmallIntegerField(_("depth"), default=0, editable=False)
+    path = models.CharField(_("jalur"), max_length=255, db_index=True, editable=False)
+    depth = models.PositiveSmallIntegerField(_("kedalaman"), default=0, editable=False)
     cluster = models.ForeignKey(
         Cluster,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="units",
-        verbose_name=_("coordinating Asisten"),
+        verbose_name=_("Asisten koordinator"),
     )
-    opened_on = models.DateField(_("opened on"), null=True, blank=True)
-    closed_on = models.DateField(_("closed on"), null=True, blank=True)
-    sort_order = models.PositiveIntegerField(_("order"), default=0)
+    opened_on = models.DateField(_("tanggal dibentuk"), null=True, blank=True)
+    closed_on = models.DateField(_("tanggal ditutup"), null=True, blank=True)
+    sort_order = models.PositiveIntegerField(_("urutan"), default=0)
 
     objects: ClassVar[OrgUnitQuerySet] = OrgUnitQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -78,8 +78,8 @@ class OrgUnit(ScopedModel):
 
     class Meta:
         ordering = ["tenant_id", "path"]
-        verbose_name = _("org unit")
-        verbose_name_plural = _("org units")
+        verbose_name = _("unit organisasi")
+        verbose_name_plural = _("unit organisasi")
         constraints = [
             models.UniqueConstraint(fields=["tenant", "code"], name="org_unit_tenant_code"),
             models.CheckConstraint(
@@ -120,14 +120,14 @@ class Position(ScopedModel):
     """
 
     org_unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="positions", verbose_name=_("unit"))
-    code = models.CharField(_("code"), max_length=64)
-    name = models.CharField(_("name"), max_length=255)
-    position_type = models.CharField(_("position type"), max_length=20, choices=PositionTypeChoice.choices)
-    eselon = models.CharField(_("echelon"), max_length=6, choices=EselonChoice.choices, blank=True)
-    job_class = models.PositiveSmallIntegerField(_("job class (kelas jabatan)"), null=True, blank=True)
-    duties = models.TextField(_("duties (tupoksi)"), blank=True)
-    is_head = models.BooleanField(_("head of the unit"), default=False)
-    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    code = models.CharField(_("kode"), max_length=64)
+    name = models.CharField(_("nama"), max_length=255)
+    position_type = models.CharField(_("jenis jabatan"), max_length=20, choices=PositionTypeChoice.choices)
+    eselon = models.CharField(_("eselon"), max_length=6, choices=EselonChoice.choices, blank=True)
+    job_class = models.PositiveSmallIntegerField(_("kelas jabatan"), null=True, blank=True)
+    duties = models.TextField(_("tupoksi"), blank=True)
+    is_head = models.BooleanField(_("kepala unit"), default=False)
+    closed_on = models.DateField(_("tanggal ditutup"), null=True, blank=True)
 
     objects: ClassVar[PositionQuerySet] = PositionQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -136,8 +136,8 @@ class Position(ScopedModel):
 
     class Meta:
         ordering = ["tenant_id", "org_unit_id", "-is_head", "eselon", "name"]
-        verbose_name = _("position")
-        verbose_name_plural = _("positions")
+        verbose_name = _("jabatan")
+        verbose_name_plural = _("jabatan")
         constraints = [
             models.UniqueConstraint(fields=["tenant", "code"], name="org_position_tenant_code"),
             models.UniqueConstraint(

@@ -25,18 +25,18 @@ class Employee(ScopedModel):
     """
 
     nip = models.CharField(_("NIP"), max_length=18)
-    nip_lama = models.CharField(_("old NIP"), max_length=9, blank=True)
-    name = models.CharField(_("name"), max_length=200)
-    front_title = models.CharField(_("front title"), max_length=40, blank=True)
-    back_title = models.CharField(_("back title"), max_length=60, blank=True)
-    kind = models.CharField(_("employee type"), max_length=8, choices=EmployeeKindChoice.choices)
-    grade = models.CharField(_("grade (golongan/ruang)"), max_length=8, blank=True)
-    birth_date = models.DateField(_("birth date"))
-    gender = models.CharField(_("gender"), max_length=8, choices=GenderChoice.choices)
-    appointment_year = models.PositiveSmallIntegerField(_("appointment year"))
-    appointment_month = models.PositiveSmallIntegerField(_("appointment month"), null=True, blank=True)
-    email = models.EmailField(_("email"), blank=True)
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    nip_lama = models.CharField(_("NIP lama"), max_length=9, blank=True)
+    name = models.CharField(_("nama"), max_length=200)
+    front_title = models.CharField(_("gelar depan"), max_length=40, blank=True)
+    back_title = models.CharField(_("gelar belakang"), max_length=60, blank=True)
+    kind = models.CharField(_("jenis pegawai"), max_length=8, choices=EmployeeKindChoice.choices)
+    grade = models.CharField(_("golongan/ruang"), max_length=8, blank=True)
+    birth_date = models.DateField(_("tanggal lahir"))
+    gender = models.CharField(_("jenis kelamin"), max_length=8, choices=GenderChoice.choices)
+    appointment_year = models.PositiveSmallIntegerField(_("tahun pengangkatan"))
+    appointment_month = models.PositiveSmallIntegerField(_("bulan pengangkatan"), null=True, blank=True)
+    email = models.EmailField(_("surel"), blank=True)
+    phone = models.CharField(_("nomor HP"), max_length=20, blank=True)
     org_unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="employees", verbose_name=_("unit"))
     position = models.ForeignKey(
         Position,
@@ -44,9 +44,9 @@ class Employee(ScopedModel):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("definitive position"),
+        verbose_name=_("jabatan definitif"),
     )
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(_("aktif"), default=True)
 
     objects: ClassVar[EmployeeQuerySet] = EmployeeQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -56,8 +56,8 @@ class Employee(ScopedModel):
 
     class Meta:
         ordering = ["tenant_id", "name", "nip"]
-        verbose_name = _("employee")
-        verbose_name_plural = _("employees")
+        verbose_name = _("pegawai")
+        verbose_name_plural = _("pegawai")
         constraints = [models.UniqueConstraint(fields=["tenant", "nip"], name="people_employee_tenant_nip")]
         indexes = [
             models.Index(fields=["tenant", "org_unit"], name="people_employee_unit_idx"),
@@ -93,15 +93,17 @@ class Assignment(ScopedModel):
     """
 
     employee = models.ForeignKey(
-        Employee, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("employee")
+        Employee, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("pegawai")
     )
-    position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("position"))
-    kind = models.CharField(_("kind"), max_length=12, choices=AssignmentKind.choices)
-    starts_on = models.DateField(_("starts on"))
-    ends_on = models.DateField(_("ends on"), null=True, blank=True)
-    decree_number = models.CharField(_("decree (SK) number"), max_length=100, blank=True)
-    decree_date = models.DateField(_("decree date"), null=True, blank=True)
-    note = models.CharField(_("note"), max_length=255, blank=True)
+    position = models.ForeignKey(
+        Position, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("jabatan")
+    )
+    kind = models.CharField(_("jenis"), max_length=12, choices=AssignmentKind.choices)
+    starts_on = models.DateField(_("tanggal mulai"))
+    ends_on = models.DateField(_("tanggal selesai"), null=True, blank=True)
+    decree_number = models.CharField(_("nomor SK"), max_length=100, blank=True)
+    decree_date = models.DateField(_("tanggal SK"), null=True, blank=True)
+    note = models.CharField(_("catatan"), max_length=255, blank=True)
 
     objects: ClassVar[AssignmentQuerySet] = AssignmentQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -111,8 +113,8 @@ class Assignment(ScopedModel):
 
     class Meta:
         ordering = ["tenant_id", "-starts_on", "pk"]
-        verbose_name = _("assignment")
-        verbose_name_plural = _("assignments")
+        verbose_name = _("penugasan")
+        verbose_name_plural = _("penugasan")
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
