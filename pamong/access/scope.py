@@ -27,7 +27,7 @@ def scope_for(user: Any) -> Scope:
         RoleAssignment.objects.filter(tenant_id=tenant_id, user_id=user.pk)
         .valid_on(today)
         .select_related("org_unit")
-        .only("role", "include_descendants", "cluster_id", "org_unit__path")
+        .only("role", "include_descendants", "cluster_id", "org_unit__path", "org_unit__depth")
     )
     cluster_ids = {a.cluster_id for a in assignments if a.cluster_id}
     cluster_paths: dict[int, list[str]] = {}
@@ -42,7 +42,11 @@ def scope_for(user: Any) -> Scope:
         if not actions:
             continue
         if assignment.org_unit_id:
-            grants.append(Grant(actions, assignment.org_unit.path, assignment.include_descendants))
+            unit = assignment.org_unit
+            # The root with its subtree is the whole tenant, including rows placed
+            # nowhere in the tree (users without an employee record, tenant-level events).
+            whole_tenant = unit.depth == 0 and assignment.include_descendants
+            grants.append(Grant(actions, None if whole_tenant else unit.path, assignment.include_descendants))
         if assignment.cluster_id:
             grants.extend(Grant(actions, path, True) for path in cluster_paths.get(assignment.cluster_id, []))
     return Scope(
