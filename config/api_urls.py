@@ -1,11 +1,14 @@
 """The REST API: one router, each app registering its viewsets; OpenAPI schema and docs."""
 
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 urlpatterns = [
+    # Signed-in users only (SPECTACULAR_SETTINGS["SERVE_PERMISSIONS"]); the docs page sends a
+    # browser without a session to the login page instead of answering 401.
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path("docs/", login_required(SpectacularSwaggerSplitView.as_view(url_name="api-schema")), name="api-docs"),
     path("", include("pamong.access.api.urls")),
     path("", include("pamong.org.api.urls")),
     path("", include("pamong.people.api.urls")),

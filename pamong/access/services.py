@@ -9,15 +9,26 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authtoken.models import Token
 
 from pamong.core import audit
 from pamong.core.authz import authorize, require_tenant
-from pamong.core.errors import NotFoundError, ValidationFailed
-from pamong.core.scope import forget_scope
+from pamong.core.errors import Forbidden, NotFoundError, ValidationFailed
+from pamong.core.scope import forget_scope, scope_of
 from pamong.org.models import Cluster, OrgUnit
 
 from .models import RoleAssignment, User
 from .roles import Role
+from .second_factor import requires_second_factor
+
+
+def _authorize_cluster_role(actor: Any, tenant_id: int) -> None:
+    """A cluster role follows every unit later put in the cluster, so only a tenant-wide access manager
+    (``access.manage`` over the root unit) may give or end one."""
+    root = OrgUnit.objects.filter(tenant_id=tenant_id, parent__isnull=True).first()
+    if root is None:
+        raise NotFoundError(_("Data tidak ditemukan."))
+    authorize(actor, "access.manage", root)
 
 
 @transaction.atomic
@@ -46,8 +57,12 @@ def role_assign(
         )
     if org_unit is not None:
         authorize(actor, "access.manage", org_unit)
-    if cluster is not None and cluster.tenant_id != tenant_id:
-        raise ValidationFailed(_("Klaster tidak ditemukan."), field_errors={"cluster": [_("Klaster tidak ditemukan.")]})
+    if cluster is not None:
+        if cluster.tenant_id != tenant_id:
+            raise ValidationFailed(
+                _("Klaster tidak ditemukan."), field_errors={"cluster": [_("Klaster tidak ditemukan.")]}
+            )
+        _authorize_cluster_role(actor, tenant_id)
     if valid_from and valid_to and valid_to < valid_from:
         raise ValidationFailed(
             _("Tanggal akhir berlaku tidak boleh sebelum tanggal mulai."),
@@ -83,8 +98,8 @@ def role_end(*, actor: Any, assignment: RoleAssignment, valid_to: dt.date, reaso
     """End a role assignment on ``valid_to`` (it is kept for history, never deleted)."""
     if assignment.org_unit_id:
         authorize(actor, "access.manage", assignment)
-    elif assignment.tenant_id != require_tenant(actor):
-        raise NotFoundError(_("Data tidak ditemukan."))
+    else:
+        _authorize_cluster_role(actor, assignment.tenant_id)
     if not reason.strip():
         raise ValidationFailed(_("Alasan wajib diisi."), field_errors={"reason": [_("Wajib diisi.")]})
     before = {"valid_to": assignment.valid_to}
@@ -135,3 +150,48 @@ def totp_verify(*, request: Any, user: User, token: str) -> None:
             otp_login(request, device)
             return
     raise ValidationFailed(_("Kode tidak cocok."), field_errors={"token": [_("Kode tidak cocok.")]})
+
+
+def api_token_issue(*, actor: User, otp: str = "") -> Token:
+    """The API token of ``actor``, who has just proven their password (created on first use).
+
+    Users whose roles require a second factor must also send a current TOTP code.
+    The code is checked before the write transaction on purpose: django-otp counts
+    a wrong code on the device (throttling), and that count must survive the refusal.
+    """
+    tenant_id = scope_of(actor).tenant_id
+    if tenant_id is None:
+        raise Forbidden(_("Akun ini tidak dapat memakai API."), code="api_not_allowed")
+    if requires_second_factor(actor):
+        devices = list(TOTPDevice.objects.filter(user=actor, confirmed=True))
+        if not devices:
+            raise ValidationFailed(
+                _("Aktifkan verifikasi dua langkah lewat halaman masuk web terlebih dahulu."),
+                code="otp_not_enrolled",
+                field_errors={"otp": [_("Belum ada perangkat autentikator yang terdaftar.")]},
+            )
+        if not otp.strip():
+            raise ValidationFailed(
+                _("Peran Anda mewajibkan kode verifikasi dua langkah."),
+                code="otp_required",
+                field_errors={"otp": [_("Kode 6 digit dari aplikasi autentikator wajib diisi.")]},
+            )
+        if not any(device.verify_token(otp.strip()) for device in devices):
+            raise ValidationFailed(
+                _("Kode tidak cocok."), code="otp_invalid", field_errors={"otp": [_("Kode tidak cocok.")]}
+            )
+    with transaction.atomic():
+        token, created = Token.objects.get_or_create(user=actor)
+        if created:
+            audit.record(actor=actor, tenant_id=tenant_id, action="access.token.issued", target=actor)
+    return token
+
+
+@transaction.atomic
+def api_token_revoke(*, actor: User) -> bool:
+    """Delete ``actor``'s API token; whether there was one."""
+    deleted, _counts = Token.objects.filter(user=actor).delete()
+    tenant_id = scope_of(actor).tenant_id
+    if deleted and tenant_id is not None:
+        audit.record(actor=actor, tenant_id=tenant_id, action="access.token.revoked", target=actor)
+    return bool(deleted)

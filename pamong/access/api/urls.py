@@ -1,5 +1,14 @@
+"""Routes of the access API."""
+
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-router = SimpleRouter()
+from .views import AuthTokenView, RoleAssignmentViewSet
 
-urlpatterns = router.urls
+router = SimpleRouter()
+router.register("role-assignments", RoleAssignmentViewSet, basename="api-role-assignment")
+
+urlpatterns = [
+    path("auth/token/", AuthTokenView.as_view(), name="api-auth-token"),
+    *router.urls,
+]

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -25,7 +26,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         code = next((s for cls, s in _STATUS.items() if isinstance(exc, cls)), status.HTTP_400_BAD_REQUEST)
         return Response(exc.as_dict(), status=code)
     if isinstance(exc, Http404):
-        return Response({"code": "not_found", "detail": "Tidak ditemukan."}, status=status.HTTP_404_NOT_FOUND)
+        return Response({"code": "not_found", "detail": _("Data tidak ditemukan.")}, status=status.HTTP_404_NOT_FOUND)
     if isinstance(exc, DjangoPermissionDenied):
         return Response({"code": "forbidden", "detail": str(exc)}, status=status.HTTP_403_FORBIDDEN)
     response = drf_exception_handler(exc, context)
@@ -34,5 +35,5 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         if detail is not None:
             response.data = {"code": getattr(detail, "code", "error"), "detail": str(detail)}
         else:
-            response.data = {"code": "validation_failed", "detail": "Input tidak sah.", "fields": response.data}
+            response.data = {"code": "validation_failed", "detail": _("Input tidak sah."), "fields": response.data}
     return response

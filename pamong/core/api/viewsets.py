@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from django.db.models import QuerySet
 from django.utils import timezone
 from rest_framework import serializers, status
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
 
@@ -26,6 +27,8 @@ class ScopedViewSet(GenericViewSet):  # type: ignore[type-arg]
 
     model: ClassVar[Any]
     view_action: ClassVar[str] = ""
+    # JSON bodies only (an upload endpoint sets its own parsers).
+    parser_classes = (JSONParser,)
 
     def base_queryset(self) -> QuerySet[Any]:
         """Hook for select_related / annotations; scoping is applied on top."""

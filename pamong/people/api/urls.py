@@ -1,5 +1,11 @@
+"""Routes of the people API."""
+
 from rest_framework.routers import SimpleRouter
 
+from .views import AssignmentViewSet, EmployeeViewSet
+
 router = SimpleRouter()
+router.register("employees", EmployeeViewSet, basename="api-employee")
+router.register("assignments", AssignmentViewSet, basename="api-assignment")
 
 urlpatterns = router.urls
