@@ -1,8 +1,9 @@
 """Top-level URL map. Every route needs a login except those marked login_not_required."""
 
-from django.conf.urls.i18n import i18n_patterns  # noqa: F401 - language is per session, not per URL
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
 urlpatterns = [
     path("", include("pamong.core.urls")),
@@ -11,7 +12,8 @@ urlpatterns = [
     path("pegawai/", include("pamong.people.urls")),
     path("impor/", include("pamong.imports.urls")),
     path("api/", include("config.api_urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch works before login too (the login page has it).
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]
 

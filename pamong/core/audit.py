@@ -118,6 +118,16 @@ def _rows(tenant_id: int) -> Iterator[dict[str, Any]]:
     yield from qs.values(*HASHED_FIELDS, "prev_hash", "hash").iterator(chunk_size=2000)
 
 
+def chain_head(tenant_id: int) -> tuple[int, str]:
+    """The newest sequence number and hash, for an auditor to note down outside the server.
+
+    Comparing a noted head with a later one proves that nothing before it was rewritten
+    even if someone removed both the newest events and the head row.
+    """
+    head = AuditChain.objects.filter(tenant_id=tenant_id).first()
+    return (head.last_seq, head.last_hash) if head else (0, GENESIS_HASH)
+
+
 def verify_chain(tenant_id: int) -> tuple[int, ChainProblem | None]:
     """Walk one tenant's chain; return (events checked, first problem or None)."""
     expected_prev = GENESIS_HASH
@@ -135,6 +145,8 @@ def verify_chain(tenant_id: int) -> tuple[int, ChainProblem | None]:
         expected_seq += 1
         checked += 1
     head = AuditChain.objects.filter(tenant_id=tenant_id).first()
+    if head is None and checked:
+        return checked, ChainProblem(tenant_id, checked, "chain head is missing (events after this one may be removed)")
     if head is not None and head.last_seq != checked:
         return checked, ChainProblem(tenant_id, checked + 1, f"missing (chain head records #{head.last_seq})")
     if head is not None and checked and head.last_hash != expected_prev:

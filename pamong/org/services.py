@@ -53,6 +53,10 @@ def unit_create(
     """Add a unit under ``parent`` (None makes the tenant's root)."""
     tenant_id = require_tenant(actor)
     _check_parent(tenant_id, parent)
+    if cluster is not None and cluster.tenant_id != tenant_id:
+        raise ValidationFailed(
+            _("Klaster Asisten tidak ditemukan."), field_errors={"cluster": [_("Klaster tidak ditemukan.")]}
+        )
     if parent is None:
         authorize_at(actor, "org.manage", tenant_id=tenant_id, path=None)
         if OrgUnit.objects.filter(tenant_id=tenant_id, parent__isnull=True).exists():

@@ -6,13 +6,14 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
 from pamong.core import audit
-from pamong.core.authz import authorize
+from pamong.core.authz import authorize, authorize_at, require_tenant
 from pamong.core.errors import Conflict, ValidationFailed
 from pamong.core.i18n import localized
+from pamong.core.models import Tenant
 from pamong.org.models import OrgUnit, Position
 
 from .choices import AssignmentKind
@@ -191,6 +192,7 @@ def assignment_start(
     decree_number: str = "",
     decree_date: dt.date | None = None,
     note: str = "",
+    today: dt.date | None = None,
 ) -> Assignment:
     """Put an employee in a post, definitively or as Plt/Plh.
 
@@ -203,6 +205,7 @@ def assignment_start(
     """
     authorize(actor, "people.manage", employee)
     authorize(actor, "people.manage", position)
+    today = today or Tenant.objects.get(pk=employee.tenant_id).today()
     if position.tenant_id != employee.tenant_id:
         raise ValidationFailed(
             _("Jabatan tidak ditemukan."), field_errors={"position": [_("Jabatan tidak ditemukan.")]}
@@ -244,6 +247,8 @@ def assignment_start(
             _("Plt hanya untuk jabatan yang lowong; jabatan ini dijabat definitif oleh %(name)s. Gunakan Plh.")
             % {"name": definitive.employee.full_name}
         )
+    if kind == AssignmentKind.PLH and definitive is None:
+        raise Conflict(_("Plh hanya menggantikan pejabat definitif yang berhalangan; jabatan ini lowong, gunakan Plt."))
     if kind in (AssignmentKind.PLT, AssignmentKind.PLH):
         acting = (
             _overlapping(holders.exclude(kind=AssignmentKind.DEFINITIVE), starts_on, ends_on)
@@ -257,10 +262,22 @@ def assignment_start(
             )
     before = audit.model_snapshot(employee, ("org_unit", "position"))
     if kind == AssignmentKind.DEFINITIVE:
-        previous = Assignment.objects.filter(
+        superseded = Assignment.objects.filter(
             employee=employee, kind=AssignmentKind.DEFINITIVE, ends_on__isnull=True, starts_on__lt=starts_on
-        )
-        previous.update(ends_on=starts_on - dt.timedelta(days=1))
+        ).select_related("position__org_unit")
+        for previous in superseded:
+            previous.ends_on = starts_on - dt.timedelta(days=1)
+            previous.save(update_fields=["ends_on", "updated_at"])
+            audit.record(
+                actor=actor,
+                tenant_id=previous.tenant_id,
+                action="people.assignment.ended",
+                target=previous,
+                org_unit_path=previous.position.org_unit.path,
+                before={"ends_on": None},
+                after={"ends_on": previous.ends_on},
+                reason=_("Digantikan oleh penugasan definitif baru."),
+            )
         if _overlapping(
             Assignment.objects.filter(employee=employee, kind=AssignmentKind.DEFINITIVE), starts_on, ends_on
         ).exists():
@@ -278,7 +295,9 @@ def assignment_start(
     )
     assignment.full_clean(exclude=["tenant"])
     assignment.save()
-    if kind == AssignmentKind.DEFINITIVE and (ends_on is None):
+    # A future-dated SK (TMT after today) moves the employee only when it takes
+    # effect: employees_sync_current_posts does that each night.
+    if kind == AssignmentKind.DEFINITIVE and ends_on is None and starts_on <= today:
         employee.position = position
         employee.org_unit_id = position.org_unit_id
         employee.save(update_fields=["position", "org_unit", "updated_at"])
@@ -334,3 +353,40 @@ def assignment_end(*, actor: Any, assignment: Assignment, ends_on: dt.date, reas
         reason=reason,
     )
     return assignment
+
+
+@transaction.atomic
+def employees_sync_current_posts(*, actor: Any, today: dt.date) -> int:
+    """Point each employee at the definitive post in force ``today`` (for future-dated SKs).
+
+    Set-based: one query finds employees whose current definitive assignment differs
+    from their recorded post; only those rows are updated, each with an audit event.
+    """
+    tenant_id = require_tenant(actor)
+    authorize_at(actor, "people.manage", tenant_id=tenant_id, path=None)
+    current = (
+        Assignment.objects.filter(tenant_id=tenant_id, kind=AssignmentKind.DEFINITIVE)
+        .on(today)
+        .exclude(employee__position_id=F("position_id"))
+        .select_related("position__org_unit", "employee")
+    )
+    changed = 0
+    for assignment in current:
+        employee = assignment.employee
+        before = audit.model_snapshot(employee, ("org_unit", "position"))
+        employee.position_id = assignment.position_id
+        employee.org_unit_id = assignment.position.org_unit_id
+        employee.save(update_fields=["position", "org_unit", "updated_at"])
+        audit.record(
+            actor=actor,
+            tenant_id=tenant_id,
+            action="people.employee.post_synced",
+            target=employee,
+            org_unit_path=assignment.position.org_unit.path,
+            before=before,
+            after=audit.model_snapshot(employee, ("org_unit", "position")),
+            reason=_("Penugasan definitif mulai berlaku (TMT %(date)s).")
+            % {"date": assignment.starts_on.strftime("%d/%m/%Y")},
+        )
+        changed += 1
+    return changed

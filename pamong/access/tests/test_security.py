@@ -126,3 +126,15 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "PAMONG_SECRET_KEY" in result.stderr
+
+
+def test_indonesian_is_the_default_whatever_the_browser_says(client):
+    response = client.get(reverse("access:login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "id"
+    assert "Masuk ke Pamong" in response.content.decode()
+
+
+def test_english_is_switchable(client):
+    response = client.post(reverse("set_language"), {"language": "en", "next": reverse("access:login")})
+    assert response.status_code == 302
+    assert client.get(reverse("access:login"))["Content-Language"] == "en"

@@ -118,3 +118,19 @@ def test_chains_are_per_tenant(tenant):
     assert list(AuditEvent.objects.filter(tenant=other).values_list("seq", flat=True)) == [1]
     assert audit.verify_chain(tenant.pk) == (2, None)
     assert audit.verify_chain(other.pk) == (1, None)
+
+
+def test_verify_detects_removal_of_the_head_row_with_the_newest_events(tenant):
+    _record(tenant, 3)
+    _raw(f"DELETE FROM {AuditEvent._meta.db_table} WHERE tenant_id = %s AND seq = 3", [tenant.pk])
+    _raw(f"DELETE FROM {audit.AuditChain._meta.db_table} WHERE tenant_id = %s", [tenant.pk])
+    _checked, problem = audit.verify_chain(tenant.pk)
+    assert problem is not None and "head is missing" in problem.problem
+
+
+def test_command_prints_the_head_for_the_auditor(tenant):
+    _record(tenant, 2)
+    out = StringIO()
+    call_command("audit_verify", stdout=out)
+    seq, digest = audit.chain_head(tenant.pk)
+    assert seq == 2 and digest in out.getvalue()

@@ -17,7 +17,13 @@ TODAY = dt.date(2026, 11, 22)
 
 def _create(cast, nip, kind="pns", grade="III/b", unit="disdik_bidang"):
     return employee_create(
-        actor=cast.users["hr_admin"], org_unit=cast.units[unit], nip=nip, name="Hasan", kind=kind, grade=grade, today=TODAY
+        actor=cast.users["hr_admin"],
+        org_unit=cast.units[unit],
+        nip=nip,
+        name="Hasan",
+        kind=kind,
+        grade=grade,
+        today=TODAY,
     )
 
 
@@ -65,7 +71,14 @@ def test_update_out_of_scope_is_not_found(cast):
     employee = cast.employees["asn_other_opd"]
     with pytest.raises(NotFoundError):
         employee_update(
-            actor=cast.users["kepala_opd"], employee=employee, name="X", front_title="", back_title="", grade="", email="", phone=""
+            actor=cast.users["kepala_opd"],
+            employee=employee,
+            name="X",
+            front_title="",
+            back_title="",
+            grade="",
+            email="",
+            phone="",
         )
 
 
@@ -92,7 +105,9 @@ def test_post_with_a_definitive_holder_refuses_another_definitive_and_a_plt(cast
     other = cast.employees["asn_other_opd"]
     for kind in (AssignmentKind.DEFINITIVE, AssignmentKind.PLT):
         with pytest.raises(Conflict):
-            assignment_start(actor=admin, employee=other, position=cast.positions["kadisdik"], kind=kind, starts_on=TODAY)
+            assignment_start(
+                actor=admin, employee=other, position=cast.positions["kadisdik"], kind=kind, starts_on=TODAY
+            )
 
 
 def test_plh_may_stand_in_for_an_absent_holder_but_only_one_at_a_time(cast):
@@ -141,3 +156,71 @@ def test_end_before_start_is_refused(cast):
     assignment = Assignment.objects.get(employee=cast.employees["asn"])
     with pytest.raises(ValidationFailed):
         assignment_end(actor=cast.users["hr_admin"], assignment=assignment, ends_on=dt.date(2020, 1, 1))
+
+
+def test_plh_on_a_vacant_post_is_refused(cast):
+    admin = cast.users["hr_admin"]
+    current = Assignment.objects.get(employee=cast.employees["kepala_opd"], position=cast.positions["kadisdik"])
+    assignment_end(actor=admin, assignment=current, ends_on=dt.date(2026, 10, 31), reason="mutasi")
+    with pytest.raises(Conflict) as exc:
+        assignment_start(
+            actor=admin,
+            employee=cast.employees["asn"],
+            position=cast.positions["kadisdik"],
+            kind=AssignmentKind.PLH,
+            starts_on=dt.date(2026, 11, 10),
+        )
+    assert "Plt" in exc.value.message
+
+
+def test_functional_posts_are_shared_and_take_no_acting_holder(cast):
+    admin = cast.users["hr_admin"]
+    with pytest.raises(ValidationFailed):
+        assignment_start(
+            actor=admin,
+            employee=cast.employees["asn"],
+            position=cast.positions["perawat"],
+            kind=AssignmentKind.PLT,
+            starts_on=TODAY,
+        )
+
+
+def test_future_dated_appointment_moves_the_employee_only_when_it_takes_effect(cast):
+    from pamong.core.scope import SystemActor
+    from pamong.people.services import employees_sync_current_posts
+
+    admin = cast.users["hr_admin"]
+    employee = cast.employees["asn"]
+    assignment_start(
+        actor=admin,
+        employee=employee,
+        position=cast.positions["perawat"],
+        kind=AssignmentKind.DEFINITIVE,
+        starts_on=dt.date(2026, 12, 1),
+        today=TODAY,
+    )
+    employee.refresh_from_db()
+    assert employee.position_id == cast.positions["guru"].pk  # not yet
+    system = SystemActor(tenant_id=cast.tenant.pk)
+    assert employees_sync_current_posts(actor=system, today=dt.date(2026, 11, 30)) == 0
+    assert employees_sync_current_posts(actor=system, today=dt.date(2026, 12, 1)) == 1
+    employee.refresh_from_db()
+    assert employee.position_id == cast.positions["perawat"].pk
+    assert employee.org_unit_id == cast.units["dinkes"].pk
+    assert employees_sync_current_posts(actor=system, today=dt.date(2026, 12, 2)) == 0
+    assert AuditEvent.objects.filter(action="people.employee.post_synced", target_id=str(employee.pk)).count() == 1
+
+
+def test_superseded_post_ending_is_audited(cast):
+    admin = cast.users["hr_admin"]
+    employee = cast.employees["asn"]
+    assignment_start(
+        actor=admin,
+        employee=employee,
+        position=cast.positions["perawat"],
+        kind=AssignmentKind.DEFINITIVE,
+        starts_on=dt.date(2026, 3, 1),
+    )
+    previous = Assignment.objects.get(employee=employee, position=cast.positions["guru"])
+    event = AuditEvent.objects.get(action="people.assignment.ended", target_id=str(previous.pk))
+    assert event.after == {"ends_on": "2026-02-28"}

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from pamong.core.audit import verify_chain
+from pamong.core.audit import chain_head, verify_chain
 from pamong.core.models import Tenant
 
 
@@ -26,7 +26,11 @@ class Command(BaseCommand):
         for tenant in tenants:
             checked, problem = verify_chain(tenant.pk)
             if problem is None:
-                self.stdout.write(f"OK    {tenant.region_code} {tenant.name}: {checked} events, chain intact")
+                seq, digest = chain_head(tenant.pk)
+                self.stdout.write(
+                    f"OK    {tenant.region_code} {tenant.name}: {checked} events, chain intact; "
+                    f"head #{seq} {digest} (note it down: a later head must extend it)"
+                )
             else:
                 broken += 1
                 self.stdout.write(f"BROKEN {tenant.region_code} {tenant.name}: {problem}")
