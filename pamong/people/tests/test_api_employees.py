@@ -253,12 +253,12 @@ def test_list_runs_a_fixed_number_of_queries(cast, django_assert_num_queries, pa
 
 @pytest.mark.parametrize("page_size", [1, 20])
 def test_assignment_history_runs_a_fixed_number_of_queries(cast, django_assert_num_queries, page_size):
-    for day in range(1, 21):  # twenty one-day Plh stints in the head post of the Bidang
+    for day in range(1, 21):  # twenty one-day Plt stints in the (vacant) head post of the Bidang
         assignment_start(
             actor=_system(cast),
             employee=cast.employees["asn"],
             position=cast.positions["kabid_sd"],
-            kind=AssignmentKind.PLH,
+            kind=AssignmentKind.PLT,
             starts_on=dt.date(2025, 3, day),
             ends_on=dt.date(2025, 3, day),
         )
