@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pamong.core.scope import scope_of
 
-from .roles import AUDIT_VIEW, IMPORTS_RUN, ORG_VIEW, PEOPLE_VIEW
+from .roles import AUDIT_VIEW, IMPORTS_RUN, ORG_VIEW, PEOPLE_VIEW, Role
 
 MENU = (
     ("core:home", _("Beranda"), "house", None),
@@ -30,4 +30,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         for name, label, icon, action in MENU
         if action is None or scope.can(action)
     ]
-    return {"nav_items": items, "user_roles": sorted(scope.roles)}
+    labels = dict(Role.choices)
+    return {"nav_items": items, "user_roles": sorted(str(labels.get(role, role)) for role in scope.roles)}

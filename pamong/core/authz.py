@@ -16,6 +16,13 @@ from .models import ScopedModel
 from .scope import scope_of
 
 
+def allows(actor: Any, action: str, target: ScopedModel) -> bool:
+    """Whether ``actor`` may perform ``action`` on ``target`` (for showing buttons; services still authorize)."""
+    return scope_of(actor).allows(
+        action, tenant_id=target.tenant_id, path=target.scope_path(), employee_id=target.scope_employee_id()
+    )
+
+
 def authorize(actor: Any, action: str, target: ScopedModel) -> None:
     """Raise unless ``actor`` may perform ``action`` on ``target``."""
     scope = scope_of(actor)

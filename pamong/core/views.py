@@ -6,18 +6,26 @@ selector, and render. The same view answers the full page and its HTMX partial.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.module_loading import import_string
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from .authz import authorize
 from .errors import DomainError, Forbidden, NotFoundError
+from .models import ScopedModel
 
 
 class ScopedQuerysetMixin:
@@ -39,16 +47,33 @@ class ScopedQuerysetMixin:
 
 
 class HtmxTemplateMixin:
-    """Renders ``partial_template_name`` for HTMX requests that target a fragment."""
+    """Renders ``partial_template_name`` for HTMX requests that target a fragment.
+
+    With ``partial_target`` set, only requests aimed at that element id get the
+    fragment; boosted requests and history restores (a cache miss after "back")
+    always get the full page. Responses vary on ``HX-Request`` so no cache hands
+    a fragment to a full-page load.
+    """
 
     partial_template_name: ClassVar[str | None] = None
+    partial_target: ClassVar[str | None] = None
     request: HttpRequest
 
-    def get_template_names(self) -> list[str]:
+    def wants_partial(self) -> bool:
         htmx = getattr(self.request, "htmx", None)
-        if self.partial_template_name and htmx and not htmx.boosted:
-            return [self.partial_template_name]
+        if not (self.partial_template_name and htmx) or htmx.boosted or htmx.history_restore_request:
+            return False
+        return self.partial_target is None or htmx.target == self.partial_target
+
+    def get_template_names(self) -> list[str]:
+        if self.wants_partial():
+            return [self.partial_template_name]  # type: ignore[list-item]
         return super().get_template_names()  # type: ignore[misc,no-any-return]
+
+    def render_to_response(self, context: dict[str, Any], **response_kwargs: Any) -> HttpResponse:
+        response: HttpResponse = super().render_to_response(context, **response_kwargs)  # type: ignore[misc]
+        patch_vary_headers(response, ("HX-Request",))
+        return response
 
 
 class ScopedListView(HtmxTemplateMixin, ScopedQuerysetMixin, ListView):  # type: ignore[type-arg]
@@ -73,7 +98,7 @@ class ServiceFormView(FormView):  # type: ignore[type-arg]
     on the form (field errors on their fields), nothing having been written.
     """
 
-    success_message: ClassVar[str] = ""
+    success_message: ClassVar[Any] = ""  # str or a lazy translation
 
     def perform(self, form: Any) -> Any:
         raise NotImplementedError
@@ -94,8 +119,67 @@ class ServiceFormView(FormView):  # type: ignore[type-arg]
         return super().form_valid(form)
 
 
+class ManageObjectMixin:
+    """Loads the page's object within sight (else 404) and requires ``manage_action`` on it (else 403).
+
+    For forms that change one object: the 404/403 split is the one ``authorize`` makes,
+    checked before the form is even shown; the service checks again on submit.
+    """
+
+    target_model: ClassVar[type[ScopedModel]]
+    manage_action: ClassVar[str] = ""
+    request: HttpRequest
+    kwargs: dict[str, Any]
+    target: Any
+
+    def target_queryset(self) -> QuerySet[Any]:
+        return self.target_model.objects.visible_to(self.request.user, self.target_model.view_action)
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.target = get_object_or_404(self.target_queryset(), pk=kwargs["pk"])
+        try:
+            authorize(request.user, self.manage_action, self.target)
+        except DomainError as exc:
+            raise_for_domain_error(exc)
+            raise
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc,no-any-return]
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs: dict[str, Any] = super().get_form_kwargs()  # type: ignore[misc]
+        kwargs["actor"] = self.request.user
+        return kwargs
+
+
+def tenant_today(user: Any) -> dt.date:
+    """Today in the user's tenant time zone (a WITA morning is not a WIB one)."""
+    tenant = getattr(user, "tenant", None) if getattr(user, "tenant_id", None) else None
+    return tenant.today() if tenant is not None else timezone.localdate()
+
+
+@dataclass(frozen=True)
+class HomePanel:
+    """A block of the home page contributed by a domain app.
+
+    Core imports no domain app, so the apps register providers in
+    ``settings.PAMONG_HOME_PANELS``: callables taking the request and returning
+    panels (none when the user's scope has nothing to show).
+    """
+
+    template_name: str
+    context: dict[str, Any] = field(default_factory=dict)
+    order: int = 100
+
+
 class HomeView(TemplateView):
     template_name = "core/home.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        panels: list[HomePanel] = []
+        for dotted in getattr(settings, "PAMONG_HOME_PANELS", ()):
+            panels.extend(import_string(dotted)(self.request))
+        context["panels"] = sorted(panels, key=lambda panel: panel.order)
+        return context
 
 
 class HealthView(View):
