@@ -1,4 +1,4 @@
-"""State changes of access: role assignments and second-factor enrolment."""
+"""State changes of access: accounts, role assignments, second factor, API tokens, tenant bootstrap."""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
 from pamong.core import audit
-from pamong.core.authz import authorize, require_tenant
+from pamong.core.authz import authorize, authorize_at, require_tenant
 from pamong.core.errors import Forbidden, NotFoundError, ValidationFailed
-from pamong.core.scope import forget_scope, scope_of
+from pamong.core.models import Tenant
+from pamong.core.scope import SystemActor, forget_scope, scope_of
 from pamong.org.models import Cluster, OrgUnit
+from pamong.people.models import Employee
 
 from .models import RoleAssignment, User
 from .roles import Role
@@ -195,3 +197,102 @@ def api_token_revoke(*, actor: User) -> bool:
     if deleted and tenant_id is not None:
         audit.record(actor=actor, tenant_id=tenant_id, action="access.token.revoked", target=actor)
     return bool(deleted)
+
+
+def _validated_password(password: str, user: User) -> None:
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise ValidationFailed(
+            _("Kata sandi belum memenuhi syarat."), field_errors={"password": list(exc.messages)}
+        ) from exc
+
+
+@transaction.atomic
+def user_create(*, actor: Any, username: str, password: str, employee: Employee | None = None) -> User:
+    """Create a login for someone of the actor's tenant, usually for an employee record."""
+    tenant_id = require_tenant(actor)
+    if employee is not None:
+        authorize(actor, "access.manage", employee.org_unit)
+        if employee.tenant_id != tenant_id:
+            raise NotFoundError(_("Pegawai tidak ditemukan."))
+        if User.objects.filter(employee=employee).exists():
+            raise ValidationFailed(
+                _("Pegawai ini sudah memiliki akun."),
+                field_errors={"employee": [_("Pegawai ini sudah memiliki akun.")]},
+            )
+    else:
+        authorize_at(actor, "access.manage", tenant_id=tenant_id, path=None)
+    username = username.strip().lower()
+    if not username:
+        raise ValidationFailed(_("Nama pengguna wajib diisi."), field_errors={"username": [_("Wajib diisi.")]})
+    if User.objects.filter(username=username).exists():
+        raise ValidationFailed(
+            _("Nama pengguna %(u)s sudah dipakai.") % {"u": username},
+            field_errors={"username": [_("Nama pengguna sudah dipakai.")]},
+        )
+    user = User(username=username, tenant_id=tenant_id, employee=employee)
+    _validated_password(password, user)
+    user.set_password(password)
+    user.save()
+    audit.record(
+        actor=actor,
+        tenant_id=tenant_id,
+        action="access.user.created",
+        target=user,
+        org_unit_path=employee.org_unit.path if employee else "",
+        after={"username": username, "employee": employee.pk if employee else None},
+    )
+    return user
+
+
+@transaction.atomic
+def totp_reset(*, actor: Any, user: User, reason: str) -> int:
+    """Remove a user's TOTP devices (a lost phone); the next login enrols a new one."""
+    tenant_id = require_tenant(actor)
+    if user.tenant_id != tenant_id:
+        raise NotFoundError(_("Pengguna tidak ditemukan."))
+    authorize_at(actor, "access.manage", tenant_id=tenant_id, path=None)
+    if not reason.strip():
+        raise ValidationFailed(_("Alasan wajib diisi."), field_errors={"reason": [_("Wajib diisi.")]})
+    removed, _detail = TOTPDevice.objects.filter(user=user).delete()
+    audit.record(actor=actor, tenant_id=tenant_id, action="access.totp.reset", target=user, reason=reason)
+    return removed
+
+
+@transaction.atomic
+def tenant_bootstrap(
+    *,
+    name: str,
+    region_code: str,
+    time_zone: str,
+    root_name: str,
+    admin_username: str,
+    admin_password: str,
+    operator: str,
+) -> tuple[Tenant, User]:
+    """A new regional government with its root unit and first BKPSDM admin (platform operators only).
+
+    Run from the command line by the operator of the deployment; its events open the
+    new tenant's audit chain, recorded as ``system:<operator>``.
+    """
+    from django.core.exceptions import ValidationError
+
+    from pamong.org.choices import OrgUnitKind
+    from pamong.org.services import unit_create
+
+    tenant = Tenant(name=name, region_code=region_code, time_zone=time_zone)
+    try:
+        tenant.full_clean()
+    except ValidationError as exc:
+        raise ValidationFailed(_("Data pemerintah daerah tidak sah."), field_errors=exc.message_dict) from exc
+    tenant.save()
+    system = SystemActor(tenant_id=tenant.pk, label=operator)
+    audit.record(actor=system, tenant_id=tenant.pk, action="core.tenant.created", target=tenant, after={"name": name})
+    root = unit_create(actor=system, parent=None, code="ROOT", name=root_name, kind=OrgUnitKind.REGION)
+    admin = user_create(actor=system, username=admin_username, password=admin_password)
+    role_assign(actor=system, user=admin, role=Role.HR_ADMIN, org_unit=root, note=_("Admin pertama"))
+    return tenant, admin
