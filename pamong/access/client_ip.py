@@ -16,11 +16,11 @@ from django.http import HttpRequest
 
 
 def client_ip(request: HttpRequest) -> str:
-    remote = request.META.get("REMOTE_ADDR", "")
-    proxies: int = getattr(settings, "PAMONG_TRUSTED_PROXIES", 0)
+    remote = str(request.META.get("REMOTE_ADDR", ""))
+    proxies = int(getattr(settings, "PAMONG_TRUSTED_PROXIES", 0))
     if proxies <= 0:
         return remote
-    chain = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    chain = [part.strip() for part in str(request.META.get("HTTP_X_FORWARDED_FOR", "")).split(",") if part.strip()]
     if len(chain) < proxies:
         return remote
     candidate = chain[-proxies]

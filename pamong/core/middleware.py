@@ -61,3 +61,29 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Content-Security-Policy", DOCS_CSP if request.path.startswith("/api/docs/") else CSP)
         return response
+
+
+class LanguageMiddleware:
+    """Bahasa Indonesia unless the user chose English with the language switch.
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, so an
+    office PC with an English browser would show English by default; here only the
+    explicit choice (the language cookie set by ``set_language``) counts.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+        from django.utils import translation
+        from django.utils.cache import patch_vary_headers
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", language)
+        return response

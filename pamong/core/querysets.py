@@ -16,7 +16,6 @@ from django.db.models import Q
 from .scope import scope_of
 
 
-
 class TenantQuerySet(models.QuerySet[Any]):
     """Queryset for rows that belong to one tenant."""
 

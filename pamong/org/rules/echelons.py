@@ -25,11 +25,11 @@ Pure module: no Django, no clock, no I/O.
 """
 
 from collections.abc import Mapping
-from enum import Enum
+from enum import StrEnum
 from types import MappingProxyType
 
 
-class Eselon(str, Enum):
+class Eselon(StrEnum):
     """Structural eselon level (value as usually written, e.g. ``"II.a"``)."""
 
     I_A = "I.a"
@@ -42,7 +42,7 @@ class Eselon(str, Enum):
     IV_B = "IV.b"
 
 
-class PositionType(str, Enum):
+class PositionType(StrEnum):
     """Jabatan type under the ASN law."""
 
     JPT_PRATAMA = "jpt_pratama"
@@ -111,10 +111,8 @@ def parse_echelon(raw: str) -> Eselon:
     level, sub = token[:-1], token[-1:].lower()
     if level in _ABOLISHED_LEVELS:
         raise EchelonError(
-            f'Eselon "{raw}" tidak berlaku lagi: eselon V sudah dihapus '
-            "(PP 13/2002). Gunakan I.a–IV.b.",
-            f'Eselon "{raw}" no longer exists: eselon V was abolished '
-            "(PP 13/2002). Use I.a–IV.b.",
+            f'Eselon "{raw}" tidak berlaku lagi: eselon V sudah dihapus (PP 13/2002). Gunakan I.a–IV.b.',
+            f'Eselon "{raw}" no longer exists: eselon V was abolished (PP 13/2002). Use I.a–IV.b.',
         )
     roman = _LEVEL_TOKENS.get(level)
     if roman is not None and sub in ("a", "b"):
@@ -146,18 +144,12 @@ def check_echelon(position_type: PositionType, eselon: Eselon | None) -> str | N
     if not allowed:
         if eselon is None:
             return None
-        return (
-            f"Jabatan {label} tidak memiliki eselon; kosongkan eselon "
-            f"(tercatat {eselon.value})."
-        )
+        return f"Jabatan {label} tidak memiliki eselon; kosongkan eselon (tercatat {eselon.value})."
     if eselon is None:
         return f"Jabatan {label} harus memiliki eselon {_join_id(allowed)}."
     if eselon in allowed:
         return None
-    message = (
-        f"Eselon {eselon.value} tidak sesuai untuk jabatan {label}; "
-        f"yang sesuai: {_join_id(allowed)}."
-    )
+    message = f"Eselon {eselon.value} tidak sesuai untuk jabatan {label}; yang sesuai: {_join_id(allowed)}."
     if eselon in (Eselon.I_A, Eselon.I_B):
         message += " Eselon I (JPT Madya/Utama) tidak ada di pemerintah kabupaten."
     return message

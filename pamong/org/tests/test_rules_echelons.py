@@ -66,9 +66,7 @@ def test_parse_echelon(raw: str, expected: Eselon) -> None:
     assert parse_echelon(raw) is expected
 
 
-@pytest.mark.parametrize(
-    "raw", ["", "II", "a", "II.c", "IV.e", "IIII.a", "0a", "6a", "X.a"]
-)
+@pytest.mark.parametrize("raw", ["", "II", "a", "II.c", "IV.e", "IIII.a", "0a", "6a", "X.a"])
 def test_parse_echelon_rejects(raw: str) -> None:
     with pytest.raises(EchelonError, match="tidak dikenal") as excinfo:
         parse_echelon(raw)
@@ -122,18 +120,12 @@ MESSAGES = [
     (
         PositionType.JPT_PRATAMA,
         Eselon.III_A,
-        (
-            "Eselon III.a tidak sesuai untuk jabatan JPT Pratama; yang sesuai: "
-            "II.a atau II.b."
-        ),
+        ("Eselon III.a tidak sesuai untuk jabatan JPT Pratama; yang sesuai: II.a atau II.b."),
     ),
     (
         PositionType.ADMINISTRATOR,
         Eselon.IV_A,
-        (
-            "Eselon IV.a tidak sesuai untuk jabatan Administrator; yang sesuai: "
-            "III.a atau III.b."
-        ),
+        ("Eselon IV.a tidak sesuai untuk jabatan Administrator; yang sesuai: III.a atau III.b."),
     ),
     (
         PositionType.PENGAWAS,
@@ -168,9 +160,7 @@ MESSAGES = [
 
 
 @pytest.mark.parametrize(("position_type", "eselon", "message"), MESSAGES)
-def test_check_echelon_messages(
-    position_type: PositionType, eselon: Eselon | None, message: str
-) -> None:
+def test_check_echelon_messages(position_type: PositionType, eselon: Eselon | None, message: str) -> None:
     assert check_echelon(position_type, eselon) == message
 
 

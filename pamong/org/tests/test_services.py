@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 def test_unit_create_builds_the_materialised_path(cast):
     admin = cast.users["hr_admin"]
     disdik = cast.units["disdik"]
-    seksi = unit_create(actor=admin, parent=cast.units["disdik_bidang"], code="S1", name="Seksi Kurikulum", kind=OrgUnitKind.SEKSI)
+    seksi = unit_create(
+        actor=admin, parent=cast.units["disdik_bidang"], code="S1", name="Seksi Kurikulum", kind=OrgUnitKind.SEKSI
+    )
     assert seksi.path == cast.units["disdik_bidang"].path + path_segment(seksi.pk)
     assert seksi.path.startswith(disdik.path)
     assert seksi.depth == 3
@@ -26,20 +28,28 @@ def test_unit_create_builds_the_materialised_path(cast):
 
 def test_duplicate_code_is_refused_with_a_field_error(cast):
     with pytest.raises(ValidationFailed) as exc:
-        unit_create(actor=cast.users["hr_admin"], parent=cast.units["root"], code="DISDIK", name="X", kind=OrgUnitKind.DINAS)
+        unit_create(
+            actor=cast.users["hr_admin"], parent=cast.units["root"], code="DISDIK", name="X", kind=OrgUnitKind.DINAS
+        )
     assert "code" in exc.value.field_errors
 
 
 def test_only_managers_in_scope_may_create(cast):
     # kepala_opd sees Dinas Pendidikan but may not manage it: forbidden
     with pytest.raises(Forbidden):
-        unit_create(actor=cast.users["kepala_opd"], parent=cast.units["disdik"], code="X1", name="X", kind=OrgUnitKind.BIDANG)
+        unit_create(
+            actor=cast.users["kepala_opd"], parent=cast.units["disdik"], code="X1", name="X", kind=OrgUnitKind.BIDANG
+        )
     # and cannot even see Dinas Kesehatan: not found
     with pytest.raises(NotFoundError):
-        unit_create(actor=cast.users["kepala_opd"], parent=cast.units["dinkes"], code="X2", name="X", kind=OrgUnitKind.BIDANG)
+        unit_create(
+            actor=cast.users["kepala_opd"], parent=cast.units["dinkes"], code="X2", name="X", kind=OrgUnitKind.BIDANG
+        )
     # another tenant's admin cannot touch this tenant at all
     with pytest.raises(NotFoundError):
-        unit_create(actor=cast.users["other_tenant"], parent=cast.units["disdik"], code="X3", name="X", kind=OrgUnitKind.BIDANG)
+        unit_create(
+            actor=cast.users["other_tenant"], parent=cast.units["disdik"], code="X3", name="X", kind=OrgUnitKind.BIDANG
+        )
     assert not OrgUnit.objects.filter(code__in=["X1", "X2", "X3"]).exists()
 
 

@@ -116,9 +116,7 @@ PPPK_GRADES: tuple[PppkGrade, ...] = tuple(
     PppkGrade(ordinal=i, code=roman) for i, roman in enumerate(_ROMAN_1_TO_17, start=1)
 )
 
-_PNS_BY_KEY: dict[tuple[int, str], Grade] = {
-    (g.golongan, g.ruang): g for g in PNS_GRADES
-}
+_PNS_BY_KEY: dict[tuple[int, str], Grade] = {(g.golongan, g.ruang): g for g in PNS_GRADES}
 _PNS_BY_CODE: dict[str, Grade] = {g.code: g for g in PNS_GRADES}
 _GOLONGAN_TOKENS: dict[str, int] = {
     **{roman: i for i, roman in enumerate(_ROMAN_1_TO_17[:4], start=1)},
@@ -213,7 +211,6 @@ def entry_grade_for_education(level: str) -> Grade:
         raise GradeError(
             f'Jenjang pendidikan "{level}" tidak dikenal. Gunakan SD, SMP, SMA, '
             "D-I, D-II, D-III, D-IV, S1, S2 atau S3.",
-            f'Unknown education level "{level}". Use SD, SMP, SMA, D-I, D-II, '
-            "D-III, D-IV, S1, S2 or S3.",
+            f'Unknown education level "{level}". Use SD, SMP, SMA, D-I, D-II, D-III, D-IV, S1, S2 or S3.',
         )
     return _PNS_BY_CODE[code]

@@ -10,17 +10,17 @@ Sources (``domain/rules.md`` §9.1, §9.4):
 - Gender digit 15 of the NIP: 1 = male, 2 = female. [H]
 """
 
-from enum import Enum
+from enum import StrEnum
 
 
-class EmployeeKind(str, Enum):
+class EmployeeKind(StrEnum):
     """Kind of ASN employee. CPNS (on probation) are ``PNS`` here."""
 
     PNS = "pns"
     PPPK = "pppk"
 
 
-class Gender(str, Enum):
+class Gender(StrEnum):
     """Gender as encoded in NIP digit 15 (``1`` male, ``2`` female)."""
 
     MALE = "male"

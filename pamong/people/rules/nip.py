@@ -34,7 +34,7 @@ Pure module: no Django, no clock (``today`` is passed in), no I/O.
 
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from pamong.people.rules.kinds import EmployeeKind, Gender
 
@@ -74,7 +74,7 @@ _MONTHS_EN = (
 )
 
 
-class NipPart(str, Enum):
+class NipPart(StrEnum):
     """The part of the NIP an issue is about."""
 
     LENGTH = "length"
@@ -175,14 +175,8 @@ def _check_shape(nip: str) -> tuple[NipIssue, ...]:
             NipIssue(
                 part=NipPart.LENGTH,
                 code="not_digits",
-                message_id=(
-                    "NIP hanya boleh berisi angka; ditemukan karakter bukan "
-                    f"angka: {bad!r}."
-                ),
-                message_en=(
-                    "The NIP may contain digits only; found non-digit "
-                    f"characters: {bad!r}."
-                ),
+                message_id=(f"NIP hanya boleh berisi angka; ditemukan karakter bukan angka: {bad!r}."),
+                message_en=(f"The NIP may contain digits only; found non-digit characters: {bad!r}."),
             )
         )
     if len(nip) != NIP_LENGTH:
@@ -191,8 +185,7 @@ def _check_shape(nip: str) -> tuple[NipIssue, ...]:
                 part=NipPart.LENGTH,
                 code="wrong_length",
                 message_id=(
-                    f"NIP harus terdiri dari {NIP_LENGTH} digit (tanpa spasi), "
-                    f"tetapi panjangnya {len(nip)} karakter."
+                    f"NIP harus terdiri dari {NIP_LENGTH} digit (tanpa spasi), tetapi panjangnya {len(nip)} karakter."
                 ),
                 message_en=(
                     f"The NIP must be exactly {NIP_LENGTH} digits (without spaces), "
@@ -232,14 +225,8 @@ def parse_nip(raw: str, *, kind: EmployeeKind, today: date) -> NipInfo:
             NipIssue(
                 part=NipPart.BIRTH_DATE,
                 code="invalid_date",
-                message_id=(
-                    f"Tanggal lahir pada digit 1–8 ({birth_raw}) "
-                    "bukan tanggal yang sah."
-                ),
-                message_en=(
-                    f"The birth date in digits 1–8 ({birth_raw}) "
-                    "is not a valid calendar date."
-                ),
+                message_id=(f"Tanggal lahir pada digit 1–8 ({birth_raw}) bukan tanggal yang sah."),
+                message_en=(f"The birth date in digits 1–8 ({birth_raw}) is not a valid calendar date."),
             )
         )
     elif birth_date > today:
@@ -285,12 +272,10 @@ def parse_nip(raw: str, *, kind: EmployeeKind, today: date) -> NipInfo:
                 part=NipPart.APPOINTMENT_YEAR,
                 code="appointment_in_future",
                 message_id=(
-                    f"Tahun pengangkatan (TMT) pada digit 9–12 ({year_raw}) melewati "
-                    f"tahun berjalan ({today.year})."
+                    f"Tahun pengangkatan (TMT) pada digit 9–12 ({year_raw}) melewati tahun berjalan ({today.year})."
                 ),
                 message_en=(
-                    f"The appointment (TMT) year in digits 9–12 ({year_raw}) is after "
-                    f"the current year ({today.year})."
+                    f"The appointment (TMT) year in digits 9–12 ({year_raw}) is after the current year ({today.year})."
                 ),
             )
         )
@@ -326,14 +311,8 @@ def parse_nip(raw: str, *, kind: EmployeeKind, today: date) -> NipInfo:
             NipIssue(
                 part=NipPart.APPOINTMENT_MONTH,
                 code="month_out_of_range",
-                message_id=(
-                    f"Digit 13–14 ({month_raw}) harus bulan pengangkatan 01–12 atau "
-                    f'penanda PPPK "21".'
-                ),
-                message_en=(
-                    f"Digits 13–14 ({month_raw}) must be an appointment month 01–12 or "
-                    f'the PPPK marker "21".'
-                ),
+                message_id=(f'Digit 13–14 ({month_raw}) harus bulan pengangkatan 01–12 atau penanda PPPK "21".'),
+                message_en=(f'Digits 13–14 ({month_raw}) must be an appointment month 01–12 or the PPPK marker "21".'),
             )
         )
     else:
@@ -341,13 +320,8 @@ def parse_nip(raw: str, *, kind: EmployeeKind, today: date) -> NipInfo:
             NipIssue(
                 part=NipPart.APPOINTMENT_MONTH,
                 code="month_out_of_range",
-                message_id=(
-                    f"Bulan TMT CPNS pada digit 13–14 ({month_raw}) harus 01–12."
-                ),
-                message_en=(
-                    f"The CPNS appointment month in digits 13–14 ({month_raw}) must be "
-                    "01–12."
-                ),
+                message_id=(f"Bulan TMT CPNS pada digit 13–14 ({month_raw}) harus 01–12."),
+                message_en=(f"The CPNS appointment month in digits 13–14 ({month_raw}) must be 01–12."),
             )
         )
 
@@ -359,14 +333,8 @@ def parse_nip(raw: str, *, kind: EmployeeKind, today: date) -> NipInfo:
             NipIssue(
                 part=NipPart.GENDER,
                 code="gender_digit",
-                message_id=(
-                    f"Digit 15 (jenis kelamin) harus 1 (laki-laki) atau 2 (perempuan), "
-                    f"bukan {gender_raw}."
-                ),
-                message_en=(
-                    "Digit 15 (gender) must be 1 (male) or 2 (female), "
-                    f"not {gender_raw}."
-                ),
+                message_id=(f"Digit 15 (jenis kelamin) harus 1 (laki-laki) atau 2 (perempuan), bukan {gender_raw}."),
+                message_en=(f"Digit 15 (gender) must be 1 (male) or 2 (female), not {gender_raw}."),
             )
         )
 
@@ -378,12 +346,8 @@ def parse_nip(raw: str, *, kind: EmployeeKind, today: date) -> NipInfo:
             NipIssue(
                 part=NipPart.SEQUENCE,
                 code="sequence_zero",
-                message_id=(
-                    "Nomor urut pada digit 16–18 tidak boleh 000 (harus 001–999)."
-                ),
-                message_en=(
-                    "The sequence number in digits 16–18 must not be 000 (001–999)."
-                ),
+                message_id=("Nomor urut pada digit 16–18 tidak boleh 000 (harus 001–999)."),
+                message_en=("The sequence number in digits 16–18 must not be 000 (001–999)."),
             )
         )
 

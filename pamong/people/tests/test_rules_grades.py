@@ -114,9 +114,7 @@ ROMANS += ["XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII"]
 
 
 def test_pppk_grades_are_i_to_xvii() -> None:
-    assert [(g.ordinal, g.code) for g in PPPK_GRADES] == list(
-        enumerate(ROMANS, start=1)
-    )
+    assert [(g.ordinal, g.code) for g in PPPK_GRADES] == list(enumerate(ROMANS, start=1))
 
 
 @pytest.mark.parametrize(

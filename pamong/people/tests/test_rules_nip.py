@@ -139,9 +139,7 @@ INVALID_CASES = [
 
 
 @pytest.mark.parametrize(("raw", "kind", "codes"), INVALID_CASES)
-def test_parse_nip_invalid(
-    raw: str, kind: EmployeeKind, codes: tuple[str, ...]
-) -> None:
+def test_parse_nip_invalid(raw: str, kind: EmployeeKind, codes: tuple[str, ...]) -> None:
     with pytest.raises(NipError) as excinfo:
         parse_nip(raw, kind=kind, today=TODAY)
     assert excinfo.value.codes == codes
@@ -163,9 +161,7 @@ PART_OF_CODE = {
 
 
 @pytest.mark.parametrize(("raw", "kind", "codes"), INVALID_CASES)
-def test_issue_messages_name_the_part(
-    raw: str, kind: EmployeeKind, codes: tuple[str, ...]
-) -> None:
+def test_issue_messages_name_the_part(raw: str, kind: EmployeeKind, codes: tuple[str, ...]) -> None:
     with pytest.raises(NipError) as excinfo:
         parse_nip(raw, kind=kind, today=TODAY)
     for issue in excinfo.value.issues:
@@ -178,10 +174,7 @@ def test_issue_messages_name_the_part(
             start, end = positions
             where = str(start) if start == end else f"{start}–{end}"
             assert f"digit {where}" in issue.message_id.lower()
-            assert (
-                f"digit{'' if start == end else 's'} {where}"
-                in issue.message_en.lower()
-            )
+            assert f"digit{'' if start == end else 's'} {where}" in issue.message_en.lower()
         assert issue.message_id.endswith(".")
         assert issue.message_en.endswith(".")
 
@@ -198,28 +191,19 @@ MESSAGE_CASES = [
         "future_birth_date",
         "202606162026061001",
         PNS,
-        (
-            "Tanggal lahir pada digit 1–8 (20260616, 16 Juni 2026) jatuh setelah "
-            "hari ini (15 Juni 2026)."
-        ),
+        ("Tanggal lahir pada digit 1–8 (20260616, 16 Juni 2026) jatuh setelah hari ini (15 Juni 2026)."),
     ),
     (
         "appointment_before_birth",
         "198701311986121006",
         PNS,
-        (
-            "Tahun pengangkatan (TMT) pada digit 9–12 (1986) lebih awal dari tahun "
-            "lahir pada digit 1–4 (1987)."
-        ),
+        ("Tahun pengangkatan (TMT) pada digit 9–12 (1986) lebih awal dari tahun lahir pada digit 1–4 (1987)."),
     ),
     (
         "appointment_in_future",
         "198701312027121006",
         PNS,
-        (
-            "Tahun pengangkatan (TMT) pada digit 9–12 (2027) melewati tahun "
-            "berjalan (2026)."
-        ),
+        ("Tahun pengangkatan (TMT) pada digit 9–12 (2027) melewati tahun berjalan (2026)."),
     ),
     (
         "month_out_of_range",
@@ -270,9 +254,7 @@ MESSAGE_CASES = [
 
 
 @pytest.mark.parametrize(("code", "raw", "kind", "message"), MESSAGE_CASES)
-def test_issue_message_id(
-    code: str, raw: str, kind: EmployeeKind, message: str
-) -> None:
+def test_issue_message_id(code: str, raw: str, kind: EmployeeKind, message: str) -> None:
     with pytest.raises(NipError) as excinfo:
         parse_nip(raw, kind=kind, today=TODAY)
     (issue,) = excinfo.value.issues
@@ -291,9 +273,7 @@ WARNING_CASES = [
 
 
 @pytest.mark.parametrize(("raw", "codes"), WARNING_CASES)
-def test_appointment_before_age_18_is_a_warning(
-    raw: str, codes: tuple[str, ...]
-) -> None:
+def test_appointment_before_age_18_is_a_warning(raw: str, codes: tuple[str, ...]) -> None:
     info = parse_nip(raw, kind=PNS, today=TODAY)
     assert tuple(w.code for w in info.warnings) == codes
     for warning in info.warnings:
@@ -373,9 +353,7 @@ def test_built_nip_parses_back_to_its_parts(
     st.text(alphabet="0123456789", min_size=18, max_size=18),
     st.sampled_from(EmployeeKind),
 )
-def test_any_18_digits_either_parse_or_raise_nip_error(
-    raw: str, kind: EmployeeKind
-) -> None:
+def test_any_18_digits_either_parse_or_raise_nip_error(raw: str, kind: EmployeeKind) -> None:
     issues: tuple[NipIssue, ...] = ()
     try:
         info = parse_nip(raw, kind=kind, today=TODAY)
