@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("pamong.access.api.urls")),
     path("", include("pamong.org.api.urls")),
     path("", include("pamong.people.api.urls")),
+    path("", include("pamong.imports.api.urls")),
 ]
