@@ -32,12 +32,12 @@ class ImportBatch(ScopedModel):
     ``imports.run`` over it can see it.
     """
 
-    kind = models.CharField(_("kind"), max_length=16, choices=ImportKind.choices)
+    kind = models.CharField(_("jenis"), max_length=16, choices=ImportKind.choices)
     status = models.CharField(_("status"), max_length=16, choices=BatchStatus.choices, default=BatchStatus.UPLOADED)
-    original_name = models.CharField(_("original file name"), max_length=255)
-    sha256 = models.CharField(_("SHA-256 of the content"), max_length=64)
-    size = models.PositiveIntegerField(_("size in bytes"), default=0)
-    file = models.FileField(_("file"), upload_to=batch_upload_to, max_length=255)
+    original_name = models.CharField(_("nama berkas asli"), max_length=255)
+    sha256 = models.CharField(_("SHA-256 isi berkas"), max_length=64)
+    size = models.PositiveIntegerField(_("ukuran (bita)"), default=0)
+    file = models.FileField(_("berkas"), upload_to=batch_upload_to, max_length=255)
     org_unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -45,30 +45,30 @@ class ImportBatch(ScopedModel):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("uploaded by"),
+        verbose_name=_("diunggah oleh"),
     )
     # Kept as text too: the system actor of the command line has no user row.
-    created_by_label = models.CharField(_("uploaded by (name)"), max_length=200, blank=True)
-    rows_total = models.PositiveIntegerField(_("data rows"), default=0)
-    rows_done = models.PositiveIntegerField(_("rows checked"), default=0)
-    created_count = models.PositiveIntegerField(_("rows created"), default=0)
-    updated_count = models.PositiveIntegerField(_("rows updated"), default=0)
-    unchanged_count = models.PositiveIntegerField(_("rows unchanged"), default=0)
-    error_count = models.PositiveIntegerField(_("errors"), default=0)
-    error_rows = models.PositiveIntegerField(_("rows with errors"), default=0)
-    errors = models.JSONField(_("errors"), default=list, blank=True, help_text=_("[{row, column, value, message}]"))
-    summary = models.JSONField(_("summary"), default=dict, blank=True)
-    message = models.TextField(_("message"), blank=True)
-    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    created_by_label = models.CharField(_("diunggah oleh (nama)"), max_length=200, blank=True)
+    rows_total = models.PositiveIntegerField(_("baris data"), default=0)
+    rows_done = models.PositiveIntegerField(_("baris diperiksa"), default=0)
+    created_count = models.PositiveIntegerField(_("baris baru"), default=0)
+    updated_count = models.PositiveIntegerField(_("baris diubah"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("baris tetap"), default=0)
+    error_count = models.PositiveIntegerField(_("kesalahan"), default=0)
+    error_rows = models.PositiveIntegerField(_("baris bermasalah"), default=0)
+    errors = models.JSONField(_("kesalahan"), default=list, blank=True, help_text=_("[{row, column, value, message}]"))
+    summary = models.JSONField(_("ringkasan"), default=dict, blank=True)
+    message = models.TextField(_("pesan"), blank=True)
+    started_at = models.DateTimeField(_("mulai"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
 
     scope_path_field = "org_unit__path"
     view_action = "imports.run"
 
     class Meta:
         ordering = ["tenant_id", "-created_at", "-pk"]
-        verbose_name = _("import batch")
-        verbose_name_plural = _("import batches")
+        verbose_name = _("impor berkas")
+        verbose_name_plural = _("impor berkas")
         constraints = [
             models.CheckConstraint(condition=Q(rows_done__lte=F("rows_total")), name="imports_batch_done_le_total"),
         ]
