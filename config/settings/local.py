@@ -17,7 +17,8 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
-        "NAME": VAR_DIR / "pamong.sqlite3",
+        # PAMONG_SQLITE_PATH lets benchmarks and experiments use their own file (default var/pamong.sqlite3).
+        "NAME": env_str("PAMONG_SQLITE_PATH", str(VAR_DIR / "pamong.sqlite3")),
         "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"},
     }
 }

@@ -1,0 +1,395 @@
+"""Writes the demo regions (``generator``'s plans) into the database, and lists their logins.
+
+This is a seed, not a use case, so the bulk rows bypass the services on purpose:
+creating 100,000 employees through ``employee_create`` would validate each NIP,
+lock rows and append 100,000 audit events one by one (hours on SQLite), while
+the plan is already consistent by construction (its NIPs, grades and assignment
+periods are checked by the demo tests against the same rules the services
+apply). So units, posts, employees and assignments are written with
+``bulk_create`` in batches, parents before children, and unit paths are set
+level by level from the ids just returned. What stays on the normal path:
+
+- one ``demo.seeded`` audit event per tenant, with the counts, recorded through
+  ``pamong.core.audit.record`` inside the same transaction, so the tenant's hash
+  chain starts intact and an auditor can see where the data came from;
+- users and their roles go through ``pamong.access.services.user_create`` and
+  ``role_assign`` as a ``SystemActor`` (validated and audited like any other
+  account); only the platform operator ``admin``, who belongs to no tenant, is
+  created directly.
+
+All demo logins share the password ``DEMO_PASSWORD``: demo data only, never on
+a server reachable by others. Tenants are marked ``settings["demo"]``; only marked
+tenants are ever wiped by ``--reset``.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.apps import apps
+from django.db import connection, models, transaction
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from pamong.access.models import RoleAssignment, User
+from pamong.access.roles import Role
+from pamong.access.services import role_assign, user_create
+from pamong.core import audit
+from pamong.core.models import Tenant
+from pamong.core.scope import SystemActor
+from pamong.org.models import Cluster, OrgUnit, Position, path_segment
+from pamong.people.models import Assignment, Employee
+
+from .dto import RegionPlan, UserPlan
+from .generator import CITY_EMPLOYEES, DEFAULT_EMPLOYEES, plan_city, plan_regency
+from .regions import TANAH_BUNGA, TELUK_SUNYI
+
+DEMO_PASSWORD = "pamong-demo-2026"  # noqa: S105 - demo logins only; printed by demo_seed on purpose
+DEMO_REGION_CODES = (TANAH_BUNGA.region_code, TELUK_SUNYI.region_code)
+PLATFORM_ADMIN = "admin"
+TOTP_DEVICE_NAME = "Demo"
+BATCH = 2000
+
+
+class DemoError(Exception):
+    """The demo cannot be loaded as asked (e.g. a real tenant uses the demo region code)."""
+
+
+@dataclass(frozen=True)
+class SeedReport:
+    created: bool
+    seconds: float
+    counts: dict[str, dict[str, int]]
+
+
+@dataclass(frozen=True)
+class Login:
+    username: str
+    role: str
+    scope: str
+    password: str
+    note: str
+    totp_secret: str = ""
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def _batches(rows: Sequence[Any], size: int = BATCH) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def _write_units(tenant: Tenant, plan: RegionPlan, clusters: dict[str, Cluster]) -> dict[str, OrgUnit]:
+    """Create units one depth level at a time (parents get their ids first), then set each level's paths."""
+    by_code: dict[str, OrgUnit] = {}
+    depth = 0
+    while True:
+        level = [u for u in plan.units if u.depth == depth]
+        if not level:
+            return by_code
+        objs = [
+            OrgUnit(
+                tenant=tenant,
+                code=u.code,
+                name=u.name,
+                short_name=u.short_name,
+                kind=u.kind,
+                parent=by_code[u.parent_code] if u.parent_code else None,
+                path="",
+                depth=u.depth,
+                cluster=clusters[u.cluster_code] if u.cluster_code else None,
+                sort_order=u.sort_order,
+            )
+            for u in level
+        ]
+        created = OrgUnit.objects.bulk_create(objs, batch_size=BATCH)
+        for unit in created:
+            unit.path = (unit.parent.path if unit.parent else "") + path_segment(unit.pk)
+            by_code[unit.code] = unit
+        OrgUnit.objects.bulk_update(created, ["path"], batch_size=BATCH)
+        depth += 1
+
+
+def _write_people(tenant: Tenant, plan: RegionPlan, units: dict[str, OrgUnit]) -> None:
+    positions = Position.objects.bulk_create(
+        [
+            Position(
+                tenant=tenant,
+                org_unit_id=units[p.unit_code].pk,
+                code=p.code,
+                name=p.name,
+                position_type=p.position_type,
+                eselon=p.eselon,
+                is_head=p.is_head,
+                job_class=p.job_class,
+            )
+            for p in plan.positions
+        ],
+        batch_size=BATCH,
+    )
+    position_ids = {p.code: p.pk for p in positions}
+    employee_ids: dict[int, int] = {}
+    for chunk in _batches(plan.employees):
+        created = Employee.objects.bulk_create(
+            [
+                Employee(
+                    tenant=tenant,
+                    nip=e.nip,
+                    name=e.name,
+                    front_title=e.front_title,
+                    back_title=e.back_title,
+                    kind=e.kind,
+                    grade=e.grade,
+                    birth_date=e.birth_date,
+                    gender=e.gender,
+                    appointment_year=e.appointment_year,
+                    appointment_month=e.appointment_month,
+                    phone=e.phone,
+                    org_unit_id=units[e.unit_code].pk,
+                    position_id=position_ids[e.position_code] if e.position_code else None,
+                    is_active=e.is_active,
+                )
+                for e in chunk
+            ]
+        )
+        employee_ids.update((e.index, obj.pk) for e, obj in zip(chunk, created, strict=True))
+    for chunk in _batches(plan.assignments):
+        Assignment.objects.bulk_create(
+            [
+                Assignment(
+                    tenant=tenant,
+                    employee_id=employee_ids[a.employee_index],
+                    position_id=position_ids[a.position_code],
+                    kind=a.kind,
+                    starts_on=a.starts_on,
+                    ends_on=a.ends_on,
+                    decree_number=a.decree_number,
+                    decree_date=a.decree_date,
+                    note=a.note,
+                )
+                for a in chunk
+            ]
+        )
+    _write_users(tenant, plan, units, employee_ids)
+
+
+def _totp(user: User) -> None:
+    TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=True)
+
+
+def _write_users(tenant: Tenant, plan: RegionPlan, units: dict[str, OrgUnit], employee_ids: dict[int, int]) -> None:
+    """Demo logins through the access services (``user_create``, ``role_assign``), as the system actor."""
+    system = SystemActor(tenant_id=tenant.pk, label="demo_seed")
+    clusters = {c.code: c for c in Cluster.objects.filter(tenant=tenant)}
+    linked = [employee_ids[u.employee_index] for u in plan.users if u.employee_index is not None]
+    employees = Employee.objects.select_related("org_unit").in_bulk(linked)
+    for u in plan.users:
+        if u.is_platform_admin:
+            continue
+        employee = employees[employee_ids[u.employee_index]] if u.employee_index is not None else None
+        user = user_create(actor=system, username=u.username, password=DEMO_PASSWORD, employee=employee)
+        role_assign(
+            actor=system,
+            user=user,
+            role=u.role,
+            org_unit=units[u.unit_code] if u.unit_code else None,
+            cluster=clusters[u.cluster_code] if u.cluster_code else None,
+            note="Akun demo",
+        )
+        if u.needs_totp:
+            _totp(user)
+
+
+def _ensure_platform_admin(plan: UserPlan) -> None:
+    """The platform operator login (no tenant); an existing ``admin`` is left as it is."""
+    existing = User.objects.filter(username=plan.username).first()
+    if existing is not None:
+        if existing.tenant_id is not None:
+            raise DemoError(f"Pengguna {plan.username!r} sudah ada dan terikat pada pemerintah daerah lain.")
+        return
+    user = User(
+        username=plan.username, first_name=plan.first_name, last_name=plan.last_name, is_staff=True, is_superuser=True
+    )
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    _totp(user)
+
+
+def load_plan(plan: RegionPlan) -> Tenant:
+    """Write one region; must run inside a transaction. Returns the new tenant."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("load_plan must run inside a transaction")
+    tenant = Tenant.objects.create(
+        name=plan.name,
+        region_code=plan.region_code,
+        time_zone=plan.time_zone,
+        settings={
+            "demo": {"seed": plan.seed, "employees": plan.counts()["employees"], "as_of": plan.today.isoformat()}
+        },
+    )
+    clusters = {
+        c.code: c
+        for c in Cluster.objects.bulk_create(
+            [Cluster(tenant=tenant, code=c.code, name=c.name, sort_order=c.sort_order) for c in plan.clusters]
+        )
+    }
+    units = _write_units(tenant, plan, clusters)
+    _write_people(tenant, plan, units)
+    for u in plan.users:
+        if u.is_platform_admin:
+            _ensure_platform_admin(u)
+    audit.record(
+        actor=SystemActor(tenant_id=tenant.pk, label="demo_seed"),
+        tenant_id=tenant.pk,
+        action="demo.seeded",
+        org_unit_path=units[plan.root.code].path,
+        after=plan.counts(),
+        reason=f"Data demo fiktif dari pamong.demo (seed {plan.seed})",
+    )
+    return tenant
+
+
+def analyze_tables() -> None:
+    """Refresh the planner statistics of the bulk-loaded tables (autovacuum would, minutes later)."""
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for model in (OrgUnit, Position, Employee, Assignment):
+            cursor.execute(f"ANALYZE {quote(model._meta.db_table)}")
+
+
+# --- wiping ----------------------------------------------------------------------------------
+
+
+def _tenant_tables() -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str]]]:
+    """(M2M through table, column, target table, target tenant column) and (table, tenant column) pairs."""
+    direct: list[tuple[str, str]] = []
+    scoped: dict[type[models.Model], str] = {}
+    for model in apps.get_models(include_auto_created=True):
+        for f in model._meta.concrete_fields:
+            if f.is_relation and f.related_model is Tenant and model is not User:
+                direct.append((model._meta.db_table, f.column))
+                scoped[model] = f.column
+    through: list[tuple[str, str, str, str]] = []
+    for model in apps.get_models(include_auto_created=True):
+        if not model._meta.auto_created:
+            continue
+        for f in model._meta.concrete_fields:
+            target = f.related_model if f.is_relation else None
+            if isinstance(target, type) and target in scoped:
+                through.append((model._meta.db_table, f.column, target._meta.db_table, scoped[target]))
+    return through, direct
+
+
+def wipe_demo() -> list[str]:
+    """Delete every row of the demo tenants (marked ``settings["demo"]``); returns the region codes wiped.
+
+    Raw DELETEs, because domain rows protect each other (and audit events refuse
+    deletion through the ORM on purpose). Foreign keys are checked at commit
+    (Django creates them DEFERRABLE INITIALLY DEFERRED on SQLite and PostgreSQL),
+    so the order does not matter as long as everything goes in one transaction.
+    Users of those tenants are deleted through the ORM so their devices and tokens go too.
+    """
+    tenants = [t for t in Tenant.objects.filter(region_code__in=DEMO_REGION_CODES) if t.settings.get("demo")]
+    if not tenants:
+        return []
+    ids = [t.pk for t in tenants]
+    marks = ", ".join(["%s"] * len(ids))
+    quote = connection.ops.quote_name
+    through, direct = _tenant_tables()
+    with transaction.atomic(), connection.cursor() as cursor:
+        for table, column, target, tenant_column in through:
+            cursor.execute(
+                f"DELETE FROM {quote(table)} WHERE {quote(column)} IN "  # noqa: S608 - names come from model metadata
+                f"(SELECT id FROM {quote(target)} WHERE {quote(tenant_column)} IN ({marks}))",
+                ids,
+            )
+        for table, column in direct:
+            cursor.execute(f"DELETE FROM {quote(table)} WHERE {quote(column)} IN ({marks})", ids)  # noqa: S608
+        User.objects.filter(tenant_id__in=ids).delete()
+        cursor.execute(f"DELETE FROM {quote(Tenant._meta.db_table)} WHERE id IN ({marks})", ids)  # noqa: S608
+    return [t.region_code for t in tenants]
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+
+def _today(time_zone: str) -> dt.date:
+    return timezone.localtime(timezone.now(), ZoneInfo(time_zone)).date()
+
+
+def load_demo(*, employees: int = DEFAULT_EMPLOYEES, seed: int = 2026, reset: bool = False) -> SeedReport:
+    """Load Kabupaten Tanah Bunga and Kota Teluk Sunyi unless already there (``reset`` reloads them)."""
+    existing = list(Tenant.objects.filter(region_code__in=DEMO_REGION_CODES))
+    foreign = [t for t in existing if not t.settings.get("demo")]
+    if foreign:
+        raise DemoError(
+            f"Kode wilayah {foreign[0].region_code} dipakai oleh {foreign[0].name}, bukan data demo; tidak diubah."
+        )
+    if existing and not reset:
+        return SeedReport(False, 0.0, {})
+    started = time.perf_counter()
+    regency = plan_regency(seed=seed, employees=employees, today=_today(TANAH_BUNGA.time_zone))
+    city = plan_city(seed=seed, employees=CITY_EMPLOYEES, today=_today(TELUK_SUNYI.time_zone))
+    with transaction.atomic():
+        if reset:
+            wipe_demo()
+        for plan in (regency, city):
+            load_plan(plan)
+    analyze_tables()
+    return SeedReport(True, time.perf_counter() - started, {p.name: p.counts() for p in (regency, city)})
+
+
+def _scope_label(ra: RoleAssignment) -> str:
+    if ra.cluster_id and ra.cluster:
+        return f"{ra.cluster.name} (klaster)"
+    unit = ra.org_unit
+    if unit is None:
+        return ""
+    return f"{unit.name} (seluruh)" if unit.parent_id is None else unit.name
+
+
+def demo_logins() -> list[Login]:
+    """The demo's logins as they are in the database, in the order they were created."""
+    tenants = {t.region_code: t.pk for t in Tenant.objects.filter(region_code__in=DEMO_REGION_CODES)}
+    tenant_ids = [tenants[code] for code in DEMO_REGION_CODES if code in tenants]
+    users = list(
+        User.objects.filter(tenant_id__in=tenant_ids)
+        .order_by("tenant_id", "pk")
+        .prefetch_related(
+            models.Prefetch("role_assignments", queryset=RoleAssignment.objects.select_related("org_unit", "cluster"))
+        )
+    )
+    admin = User.objects.filter(username=PLATFORM_ADMIN, tenant__isnull=True).first()
+    secrets = {
+        d.user_id: base64.b32encode(d.bin_key).decode()
+        for d in TOTPDevice.objects.filter(user__in=[*users, *([admin] if admin else [])], confirmed=True)
+    }
+    logins = []
+    for user in users:
+        for ra in user.role_assignments.all():
+            scope = _scope_label(ra)
+            note = "TOTP diminta saat masuk pertama" if user.pk in secrets else ""
+            logins.append(
+                Login(user.username, str(Role(ra.role).label), scope, DEMO_PASSWORD, note, secrets.get(user.pk, ""))
+            )
+    if admin is not None:
+        password = DEMO_PASSWORD if admin.check_password(DEMO_PASSWORD) else "(tidak diubah)"
+        note = "TOTP diminta saat masuk pertama" if admin.pk in secrets else ""
+        logins.append(
+            Login(
+                admin.username,
+                str(Role.PLATFORM_ADMIN.label),
+                "Admin Django (/admin/), tanpa pemda",
+                password,
+                note,
+                secrets.get(admin.pk, ""),
+            )
+        )
+    return logins
