@@ -46,7 +46,7 @@ MIDDLEWARE = [
     "pamong.core.middleware.RequestIdMiddleware",
     "pamong.core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "pamong.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -111,6 +111,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "access/locked_out.html"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "pamong.access.client_ip.client_ip"
+# How many reverse proxies stand in front of the app (production reads PAMONG_TRUSTED_PROXIES).
+PAMONG_TRUSTED_PROXIES = 0
 
 SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
 SESSION_COOKIE_HTTPONLY = True
@@ -182,6 +185,7 @@ SPECTACULAR_SETTINGS = {
         "GenderEnum": "pamong.people.choices.GenderChoice",
         "AssignmentKindEnum": "pamong.people.choices.AssignmentKind",
         "RoleEnum": "pamong.access.roles.Role",
+        "ImportKindEnum": "pamong.imports.choices.ImportKind",
     },
 }
 
