@@ -1,8 +1,10 @@
-"""Local demo and development: embedded SQLite, debug on, a throwaway key."""
+"""Local demo and development: embedded SQLite (or PAMONG_DATABASE_URL), debug on, a throwaway key."""
 
 from __future__ import annotations
 
-from config.env import env_bool, env_str
+import os
+
+from config.env import env_bool, env_str, parse_database_url
 
 from .base import *  # noqa: F403
 from .base import VAR_DIR
@@ -14,6 +16,7 @@ DEBUG = env_bool("PAMONG_DEBUG", default=True)
 SECRET_KEY = env_str("PAMONG_SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 
+# The demo runs on embedded SQLite; PAMONG_DATABASE_URL points it at PostgreSQL instead.
 DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
@@ -22,3 +25,5 @@ DATABASES = {
         "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"},
     }
 }
+if os.environ.get("PAMONG_DATABASE_URL"):
+    DATABASES = {"default": parse_database_url(os.environ["PAMONG_DATABASE_URL"]).as_django()}
