@@ -113,8 +113,11 @@ serve: venv assets ## Run web server + background jobs worker (no migrate/seed)
 
 # ---------------------------------------------------------------- checks ---
 
+# Tests run on every core (pytest-xdist); PYTEST_WORKERS=0 runs them in one process.
+PYTEST_WORKERS ?= auto
+
 test: venv assets ## Run the test suite: make test ARGS="-k foo"
-	$(VENV_BIN)/pytest $(ARGS)
+	$(VENV_BIN)/pytest -n $(PYTEST_WORKERS) $(ARGS)
 
 # `lint` runs every check (make -k) and fails at the end if any of them failed.
 lint: venv ## ruff, ruff format --check, mypy, import-linter, missing-migrations check
