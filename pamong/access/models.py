@@ -18,6 +18,14 @@ from pamong.people.models import Employee
 from .roles import Role
 
 
+class UserQuerySet(ScopedQuerySet):
+    """Users are placed in the tree through their employee record; a tenant-wide grant also sees the rest."""
+
+
+class ScopedUserManager(UserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]
+    """Django's user manager (``create_user``) with ``visible_to``."""
+
+
 class User(AbstractUser):
     """A login. Tenant users belong to one tenant and usually to one employee record.
 
@@ -32,7 +40,11 @@ class User(AbstractUser):
         Employee, on_delete=models.PROTECT, null=True, blank=True, related_name="user", verbose_name=_("pegawai")
     )
 
-    objects: ClassVar[UserManager["User"]] = UserManager()  # type: ignore[assignment]
+    objects: ClassVar[ScopedUserManager] = ScopedUserManager()
+
+    #: Users are managed (and seen) with ``access.manage`` only, where their employee record sits.
+    scope_path_field: ClassVar[str] = "employee__org_unit__path"
+    view_action: ClassVar[str] = "access.manage"
 
     class Meta:
         ordering = ["username"]
@@ -47,6 +59,14 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.employee.full_name if self.employee_id and self.employee else self.username
+
+    def scope_path(self) -> str | None:
+        """The unit of the user's employee record; None (tenant-wide grants only) without one."""
+        return self.employee.org_unit.path if self.employee_id and self.employee else None
+
+    def scope_employee_id(self) -> int | None:
+        # An account is never "one's own record": nobody manages their own login through self-access.
+        return None
 
 
 class RoleAssignmentQuerySet(ScopedQuerySet):
@@ -63,7 +83,9 @@ class RoleAssignment(ScopedModel):
     assignment outside its dates grants nothing.
     """
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments", verbose_name=_("pengguna"))
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="role_assignments", verbose_name=_("pengguna")
+    )
     role = models.CharField(_("peran"), max_length=32, choices=Role.choices)
     org_unit = models.ForeignKey(
         OrgUnit, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("unit")

@@ -53,9 +53,12 @@ def role_assign(
     if role == Role.PLATFORM_ADMIN:
         raise ValidationFailed(_("Peran admin platform hanya diberikan oleh operator platform."))
     if (org_unit is None) == (cluster is None):
+        both = org_unit is not None
         raise ValidationFailed(
             _("Pilih tepat satu: unit atau klaster Asisten."),
-            field_errors={"org_unit": [_("Pilih unit atau klaster.")]},
+            field_errors={
+                "org_unit": [_("Pilih unit atau klaster, tidak keduanya.") if both else _("Pilih unit atau klaster.")]
+            },
         )
     if org_unit is not None:
         authorize(actor, "access.manage", org_unit)
@@ -104,6 +107,11 @@ def role_end(*, actor: Any, assignment: RoleAssignment, valid_to: dt.date, reaso
         _authorize_cluster_role(actor, assignment.tenant_id)
     if not reason.strip():
         raise ValidationFailed(_("Alasan wajib diisi."), field_errors={"reason": [_("Wajib diisi.")]})
+    if assignment.valid_from and valid_to < assignment.valid_from:
+        raise ValidationFailed(
+            _("Tanggal akhir berlaku tidak boleh sebelum tanggal mulai."),
+            field_errors={"valid_to": [_("Tidak boleh sebelum tanggal mulai.")]},
+        )
     before = {"valid_to": assignment.valid_to}
     assignment.valid_to = valid_to
     assignment.full_clean(exclude=["tenant"])

@@ -37,6 +37,7 @@ from .rules.grades import GradeError, grade_by_code, pppk_grade_by_code
 
 VIEW = "people.view"
 MANAGE = "people.manage"
+ACCESS_MANAGE = "access.manage"
 
 
 def grade_label(employee: Employee) -> str:
@@ -122,6 +123,8 @@ class EmployeeDetailView(DetailView):  # type: ignore[type-arg]
             grade_label=grade_label(employee),
             appointment=appointment,
             can_manage=allows(user, MANAGE, employee),
+            # "Buat akun" on the profile of an employee without a login (one query, access managers only).
+            can_create_account=allows(user, ACCESS_MANAGE, employee) and not hasattr(employee, "user"),
         )
         return context
 
