@@ -1,12 +1,15 @@
 """The building blocks of the demo regions: staff jobs, standard units, and the region spec.
 
-Static data only: ``regions`` lists the two regions, ``structure`` turns them
-into units and posts. The organisation follows PP 18/2016 on Perangkat Daerah
-(rules.md §10): a Sekretariat Daerah with three Asisten and their bagian,
-Sekretariat DPRD, Inspektorat, dinas and badan with a sekretariat and 3–4 bidang
-(the type A/B maximum), an RSUD, and kecamatan with kelurahan. Which OPD each
-Asisten coordinates follows the typical set of rules.md §10.3 (Pendidikan,
-Kesehatan and the RSUD as "kesra" under Asisten I).
+Static data only: ``regions`` lists the two regions (``opds`` the dinas and
+badan of Tanah Bunga), ``structure`` turns them into units and posts. The
+organisation follows PP 18/2016 on Perangkat Daerah (rules.md §10) for a large
+kabupaten with tipe A perangkat daerah: a Sekretariat Daerah with three Asisten
+and ten bagian, a Sekretariat DPRD with four bagian, an Inspektorat with a
+sekretariat and five inspektur pembantu (four wilayah and one khusus), dinas and
+badan with a sekretariat and 4 bidang (5 in the largest, 3 in BPBD), an RSUD
+kelas B (two Wakil Direktur over six bagian and bidang), and kecamatan with
+kelurahan. Which OPD each Asisten coordinates follows the typical set of rules.md
+§10.3 (Pendidikan, Kesehatan and the RSUD as "kesra" under Asisten I).
 """
 
 from __future__ import annotations
@@ -196,18 +199,14 @@ INSPECTORATE_IRBAN = (
     "Inspektur Pembantu Wilayah II",
     "Inspektur Pembantu Wilayah III",
     "Inspektur Pembantu Wilayah IV",
+    "Inspektur Pembantu Khusus",
 )
 
-#: RSUD (kelas B): its name, the Wakil Direktur posts and the bagian/bidang under them.
+#: RSUD (kelas B): its name, the two Wakil Direktur (III.a) and the bagian/bidang (III.b) under them.
 HOSPITAL_NAME = ("Rumah Sakit Umum Daerah Tanah Bunga", "RSUD", "Direktur Rumah Sakit Umum Daerah Tanah Bunga")
-HOSPITAL_DEPUTIES = ("Wakil Direktur Umum dan Keuangan", "Wakil Direktur Pelayanan", "Wakil Direktur Penunjang")
+HOSPITAL_DEPUTIES = ("Wakil Direktur Umum dan Keuangan", "Wakil Direktur Pelayanan")
 HOSPITAL_BAGIAN = ("Bagian Umum dan Kepegawaian", "Bagian Keuangan", "Bagian Perencanaan dan Program")
-HOSPITAL_BIDANG = (
-    "Bidang Pelayanan Medik",
-    "Bidang Keperawatan",
-    "Bidang Penunjang Medik",
-    "Bidang Penunjang Non-Medik",
-)
+HOSPITAL_BIDANG = ("Bidang Pelayanan Medik", "Bidang Keperawatan", "Bidang Penunjang")
 
 SECRETARIAT_SUBBAG_A = ("Umum dan Kepegawaian", "Keuangan", "Perencanaan dan Pelaporan")
 SECRETARIAT_SUBBAG_B = ("Umum dan Kepegawaian", "Perencanaan dan Keuangan")
@@ -251,4 +250,5 @@ class RegionSpec:
     has_council_secretariat: bool = True
     has_hospital: bool = True
     irban: tuple[str, ...] = INSPECTORATE_IRBAN
+    lurah_eselon: str = "IV.a"  # "IV.a" (Pengawas) or "III.b" (Administrator): the local SOTK decides
     staff_shares: dict[str, float] = field(default_factory=lambda: dict(STAFF_SHARES))

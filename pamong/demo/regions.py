@@ -1,446 +1,54 @@
 """The two fictional demo regions: Kabupaten Tanah Bunga (WITA) and Kota Teluk Sunyi (WIT).
 
 Neither exists; their region codes (73.90, 91.79) belong to no real kabupaten or
-kota. Tanah Bunga has the OPDs of a typical kabupaten of its size (PP 18/2016):
-17 dinas and 7 badan, each with a sekretariat and 3–4 bidang, an RSUD and 12
-kecamatan; the Asisten clusters follow rules.md §10.3.
+kota. Tanah Bunga is a large kabupaten with tipe A perangkat daerah (PP 18/2016):
+17 dinas and 7 badan, each with a sekretariat (III.a) and 4 bidang (III.b); 5 in
+the four largest (Pendidikan dan Kebudayaan, Kesehatan, PUPR, BPKAD) and in the
+three that merge two urusan (Satpol PP dan Damkar, DP3A, Pertanian dan Ketahanan
+Pangan); 3 in BPBD, whose bidang the disaster rules fix. Besides: an RSUD kelas B,
+and 12 kecamatan with 56 kelurahan. Its SOTK makes the lurah an Administrator
+(III.b), which rules.md §9.3 leaves to the local SOTK; Kota Teluk Sunyi keeps the
+usual Pengawas (IV.a). Eselon III: 58 III.a (10 bagian Setda, 4 Setwan, sekretaris
+and 5 inspektur pembantu of the Inspektorat, 24 sekretaris, 2 Wakil Direktur, 12
+camat) and 176 III.b (102 bidang, 6 RSUD bagian and bidang, 12 sekretaris
+kecamatan, 56 lurah): 234. The Asisten clusters follow rules.md §10.3.
 """
 
 from __future__ import annotations
 
 from pamong.org.choices import OrgUnitKind
 
-from .catalog import Job, Opd, RegionSpec, jobs_of
+from .catalog import Opd, RegionSpec
+from .opds import OPDS
 
 D, B = OrgUnitKind.DINAS.value, OrgUnitKind.BADAN.value
 
-OPDS: tuple[Opd, ...] = (
-    Opd(
-        "disdik",
-        D,
-        "Dinas Pendidikan dan Kebudayaan",
-        "Disdikbud",
-        "Kepala Dinas Pendidikan dan Kebudayaan",
-        "AS-I",
-        (
-            "Pembinaan Pendidikan Anak Usia Dini dan Nonformal",
-            "Pembinaan Sekolah Dasar",
-            "Pembinaan Sekolah Menengah Pertama",
-            ("Guru dan Tenaga Kependidikan", ("Seksi Pendidik", "Seksi Tenaga Kependidikan")),
-        ),
-        edu="guru",
-        staff_weight=0.0,
-        jobs=jobs_of(
-            ("Pengawas Sekolah Ahli Madya", "ahli_madya", "guru", 2),
-            ("Pamong Budaya Ahli Pertama", "ahli_pertama", "admin", 1),
-        ),
-    ),
-    Opd(
-        "dinkes",
-        D,
-        "Dinas Kesehatan",
-        "Dinkes",
-        "Kepala Dinas Kesehatan",
-        "AS-I",
-        (
-            (
-                "Kesehatan Masyarakat",
-                ("Seksi Kesehatan Keluarga dan Gizi", "Seksi Promosi Kesehatan", "Seksi Kesehatan Lingkungan"),
-            ),
-            (
-                "Pencegahan dan Pengendalian Penyakit",
-                (
-                    "Seksi Surveilans dan Imunisasi",
-                    "Seksi Pengendalian Penyakit Menular",
-                    "Seksi Pengendalian Penyakit Tidak Menular",
-                ),
-            ),
-            (
-                "Pelayanan Kesehatan",
-                ("Seksi Pelayanan Kesehatan Primer", "Seksi Pelayanan Kesehatan Rujukan", "Seksi Jaminan Kesehatan"),
-            ),
-            ("Sumber Daya Kesehatan", ("Seksi Kefarmasian dan Alat Kesehatan", "Seksi Sumber Daya Manusia Kesehatan")),
-        ),
-        edu="dokter",
-        staff_weight=0.0,
-        upts=("UPTD Instalasi Farmasi", "UPTD Laboratorium Kesehatan Daerah"),
-        jobs=jobs_of(
-            ("Epidemiolog Kesehatan Ahli Muda", "ahli_muda", "skm", 2),
-            ("Administrator Kesehatan Ahli Pertama", "ahli_pertama", "skm", 3),
-        ),
-    ),
-    Opd(
-        "pupr",
-        D,
-        "Dinas Pekerjaan Umum, Penataan Ruang, Perumahan dan Kawasan Permukiman",
-        "Dinas PUPRPKP",
-        "Kepala Dinas Pekerjaan Umum, Penataan Ruang, Perumahan dan Kawasan Permukiman",
-        "AS-II",
-        ("Bina Marga", "Sumber Daya Air", "Cipta Karya dan Perumahan", "Penataan Ruang dan Bina Konstruksi"),
-        edu="teknik",
-        staff_weight=1.6,
-        jobs=jobs_of(
-            ("Teknik Jalan dan Jembatan Ahli Pertama", "ahli_pertama", "teknik", 4),
-            ("Teknik Pengairan Ahli Pertama", "ahli_pertama", "teknik", 3),
-            ("Penata Ruang Ahli Pertama", "ahli_pertama", "teknik", 2),
-            ("Pengawas Jalan dan Jembatan", "pelaksana_d3", "d3", 3),
-        ),
-    ),
-    Opd(
-        "dinsos",
-        D,
-        "Dinas Sosial",
-        "Dinsos",
-        "Kepala Dinas Sosial",
-        "AS-I",
-        ("Rehabilitasi Sosial", "Perlindungan dan Jaminan Sosial", "Pemberdayaan Sosial dan Penanganan Fakir Miskin"),
-        edu="sosial",
-        jobs=jobs_of(
-            ("Pekerja Sosial Ahli Pertama", "ahli_pertama", "sosial", 4),
-            ("Penyuluh Sosial Ahli Pertama", "ahli_pertama", "sosial", 2),
-        ),
-    ),
-    Opd(
-        "dukcapil",
-        D,
-        "Dinas Kependudukan dan Pencatatan Sipil",
-        "Disdukcapil",
-        "Kepala Dinas Kependudukan dan Pencatatan Sipil",
-        "AS-I",
-        (
-            "Pelayanan Pendaftaran Penduduk",
-            "Pelayanan Pencatatan Sipil",
-            "Pengelolaan Informasi Administrasi Kependudukan",
-            "Pemanfaatan Data dan Inovasi Pelayanan",
-        ),
-        staff_weight=0.9,
-        jobs=jobs_of(
-            ("Administrator Database Kependudukan Ahli Pertama", "ahli_pertama", "komputer", 3),
-            ("Operator Layanan Operasional", "pelaksana_sma", "sma", 6),
-        ),
-    ),
-    Opd(
-        "dpmd",
-        D,
-        "Dinas Pemberdayaan Masyarakat dan Desa",
-        "DPMD",
-        "Kepala Dinas Pemberdayaan Masyarakat dan Desa",
-        "AS-I",
-        ("Pemerintahan Desa", "Pemberdayaan Masyarakat dan Lembaga Desa", "Pembangunan dan Keuangan Desa"),
-        jobs=jobs_of(
-            ("Penggerak Swadaya Masyarakat Ahli Pertama", "ahli_pertama", "sosial", 3),
-        ),
-    ),
-    Opd(
-        "satpolpp",
-        D,
-        "Satuan Polisi Pamong Praja dan Pemadam Kebakaran",
-        "Satpol PP dan Damkar",
-        "Kepala Satuan Polisi Pamong Praja dan Pemadam Kebakaran",
-        "AS-I",
-        (
-            "Penegakan Peraturan Daerah",
-            "Ketertiban Umum dan Ketenteraman Masyarakat",
-            "Perlindungan Masyarakat",
-            "Pemadam Kebakaran dan Penyelamatan",
-        ),
-        staff_weight=2.2,
-        jobs=(
-            Job("Polisi Pamong Praja Terampil", "terampil", "sma", 16, 0.2, 0.6),
-            Job("Polisi Pamong Praja Mahir", "mahir", "d3", 5, 0.2, 0.0),
-            Job("Pemadam Kebakaran Terampil", "terampil", "sma", 10, 0.05, 0.6),
-        ),
-    ),
-    Opd(
-        "dp3a",
-        D,
-        "Dinas Pengendalian Penduduk, Keluarga Berencana, Pemberdayaan Perempuan dan Perlindungan Anak",
-        "DP3A",
-        "Kepala Dinas Pengendalian Penduduk, Keluarga Berencana, Pemberdayaan Perempuan dan Perlindungan Anak",
-        "AS-I",
-        ("Pengendalian Penduduk dan Keluarga Berencana", "Pemberdayaan Perempuan", "Perlindungan Anak"),
-        edu="sosial",
-        jobs=(Job("Penyuluh Keluarga Berencana Ahli Pertama", "ahli_pertama", "skm", 6, 0.7, 0.6),),
-    ),
-    Opd(
-        "pertanian",
-        D,
-        "Dinas Pertanian dan Ketahanan Pangan",
-        "Distankp",
-        "Kepala Dinas Pertanian dan Ketahanan Pangan",
-        "AS-II",
-        (
-            "Tanaman Pangan dan Hortikultura",
-            "Perkebunan",
-            "Peternakan dan Kesehatan Hewan",
-            "Penyuluhan dan Ketahanan Pangan",
-        ),
-        edu="pertanian",
-        staff_weight=1.8,
-        upts=("UPTD Balai Benih Induk",),
-        jobs=(
-            Job("Penyuluh Pertanian Ahli Pertama", "ahli_pertama", "pertanian", 14, 0.4, 1.0),
-            Job("Penyuluh Pertanian Terampil", "terampil", "d3", 8, 0.35, 1.0),
-            Job("Medik Veteriner Ahli Pertama", "ahli_pertama", "vet", 2, 0.5, 0.5),
-            Job("Paramedik Veteriner Terampil", "terampil", "d3", 2, 0.4, 0.5),
-        ),
-    ),
-    Opd(
-        "perikanan",
-        D,
-        "Dinas Kelautan dan Perikanan",
-        "DKP",
-        "Kepala Dinas Kelautan dan Perikanan",
-        "AS-II",
-        ("Perikanan Tangkap", "Perikanan Budidaya", "Pengolahan, Pemasaran dan Pemberdayaan Nelayan"),
-        edu="perikanan",
-        staff_weight=1.0,
-        upts=("UPTD Pelabuhan Pendaratan Ikan",),
-        jobs=(
-            Job("Penyuluh Perikanan Ahli Pertama", "ahli_pertama", "perikanan", 6, 0.35, 1.0),
-            Job("Pengawas Perikanan Ahli Pertama", "ahli_pertama", "perikanan", 2, 0.3, 0.5),
-        ),
-    ),
-    Opd(
-        "koperindag",
-        D,
-        "Dinas Koperasi, Usaha Kecil dan Menengah, Perdagangan dan Perindustrian",
-        "Diskoperindag",
-        "Kepala Dinas Koperasi, Usaha Kecil dan Menengah, Perdagangan dan Perindustrian",
-        "AS-II",
-        ("Koperasi", "Usaha Kecil dan Menengah", "Perdagangan dan Metrologi Legal", "Perindustrian"),
-        edu="ekonomi",
-        jobs=jobs_of(
-            ("Penguji Mutu Barang Ahli Pertama", "ahli_pertama", "ekonomi", 1),
-            ("Penera Terampil", "terampil", "d3", 2),
-            ("Pengawas Koperasi Ahli Pertama", "ahli_pertama", "ekonomi", 2),
-        ),
-    ),
-    Opd(
-        "disparpora",
-        D,
-        "Dinas Pariwisata, Pemuda dan Olahraga",
-        "Disparpora",
-        "Kepala Dinas Pariwisata, Pemuda dan Olahraga",
-        "AS-II",
-        ("Destinasi dan Industri Pariwisata", "Pemasaran dan Ekonomi Kreatif", "Kepemudaan", "Keolahragaan"),
-        jobs=jobs_of(
-            ("Adyatama Kepariwisataan dan Ekonomi Kreatif Ahli Pertama", "ahli_pertama", "admin", 2),
-        ),
-    ),
-    Opd(
-        "dlh",
-        D,
-        "Dinas Lingkungan Hidup",
-        "DLH",
-        "Kepala Dinas Lingkungan Hidup",
-        "AS-II",
-        ("Tata Lingkungan", "Pengelolaan Sampah dan Limbah B3", "Pengendalian Pencemaran dan Kerusakan Lingkungan"),
-        edu="lingkungan",
-        staff_weight=1.2,
-        upts=("UPTD Pengelolaan Sampah",),
-        jobs=(
-            Job("Pengendali Dampak Lingkungan Ahli Pertama", "ahli_pertama", "lingkungan", 3, 0.45, 0.5),
-            Job("Pengawas Lingkungan Hidup Ahli Pertama", "ahli_pertama", "lingkungan", 2, 0.45, 0.5),
-            Job("Petugas Kebersihan", "pelaksana_sma", "sma", 8, 0.3, 1.0),
-        ),
-    ),
-    Opd(
-        "dishub",
-        D,
-        "Dinas Perhubungan",
-        "Dishub",
-        "Kepala Dinas Perhubungan",
-        "AS-II",
-        ("Lalu Lintas dan Angkutan Jalan", "Perhubungan Laut dan Penyeberangan", "Sarana dan Prasarana Perhubungan"),
-        edu="teknik",
-        upts=("UPTD Pengujian Kendaraan Bermotor",),
-        jobs=jobs_of(
-            ("Penguji Kendaraan Bermotor Terampil", "terampil", "d3", 3),
-            ("Asisten Inspektur Angkutan Jalan", "pelaksana_d3", "d3", 2),
-        ),
-    ),
-    Opd(
-        "dpmptsp",
-        D,
-        "Dinas Penanaman Modal, Pelayanan Terpadu Satu Pintu dan Tenaga Kerja",
-        "DPMPTSP-Naker",
-        "Kepala Dinas Penanaman Modal, Pelayanan Terpadu Satu Pintu dan Tenaga Kerja",
-        "AS-II",
-        (
-            "Penanaman Modal",
-            "Pelayanan Perizinan dan Nonperizinan",
-            "Pengaduan, Pengendalian dan Data",
-            "Ketenagakerjaan",
-        ),
-        jobs=jobs_of(
-            ("Analis Perizinan", "pelaksana_s1", "hukum", 3),
-            ("Mediator Hubungan Industrial Ahli Pertama", "ahli_pertama", "hukum", 1),
-        ),
-    ),
-    Opd(
-        "kominfo",
-        D,
-        "Dinas Komunikasi, Informatika, Statistik dan Persandian",
-        "Diskominfo-SP",
-        "Kepala Dinas Komunikasi, Informatika, Statistik dan Persandian",
-        "AS-III",
-        (
-            "Informasi dan Komunikasi Publik",
-            "Aplikasi Informatika dan Pemerintahan Berbasis Elektronik",
-            "Statistik dan Persandian",
-        ),
-        edu="komputer",
-        jobs=jobs_of(
-            ("Pranata Komputer Ahli Muda", "ahli_muda", "komputer", 2),
-            ("Pranata Hubungan Masyarakat Ahli Pertama", "ahli_pertama", "admin", 3),
-            ("Statistisi Ahli Pertama", "ahli_pertama", "statistik", 2),
-            ("Sandiman Ahli Pertama", "ahli_pertama", "komputer", 1),
-        ),
-    ),
-    Opd(
-        "arpus",
-        D,
-        "Dinas Perpustakaan dan Kearsipan",
-        "Dispusip",
-        "Kepala Dinas Perpustakaan dan Kearsipan",
-        "AS-III",
-        ("Layanan dan Pengembangan Perpustakaan", "Pelestarian Bahan Pustaka", "Pengelolaan dan Pembinaan Kearsipan"),
-        edu="perpustakaan",
-        jobs=(
-            Job("Pustakawan Ahli Pertama", "ahli_pertama", "perpustakaan", 3, 0.7, 0.5),
-            Job("Pustakawan Terampil", "terampil", "d3", 3, 0.7, 0.5),
-            Job("Arsiparis Ahli Pertama", "ahli_pertama", "perpustakaan", 3, 0.65, 0.5),
-        ),
-    ),
-    Opd(
-        "bappeda",
-        B,
-        "Badan Perencanaan Pembangunan Daerah",
-        "Bappeda",
-        "Kepala Badan Perencanaan Pembangunan Daerah",
-        "AS-II",
-        (
-            "Perencanaan Pemerintahan dan Pembangunan Manusia",
-            "Perencanaan Perekonomian dan Sumber Daya Alam",
-            "Perencanaan Infrastruktur dan Kewilayahan",
-            "Pengendalian, Evaluasi dan Data Pembangunan",
-        ),
-        edu="ekonomi",
-        jobs=jobs_of(
-            ("Perencana Ahli Pertama", "ahli_pertama", "ekonomi", 6), ("Perencana Ahli Muda", "ahli_muda", "ekonomi", 4)
-        ),
-    ),
-    Opd(
-        "bkpsdm",
-        B,
-        "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
-        "BKPSDM",
-        "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
-        "AS-III",
-        (
-            "Pengadaan, Pemberhentian dan Informasi Kepegawaian",
-            "Mutasi dan Promosi",
-            "Pengembangan Kompetensi Aparatur",
-            "Penilaian Kinerja, Disiplin dan Penghargaan",
-        ),
-        jobs=jobs_of(
-            ("Analis Sumber Daya Manusia Aparatur Ahli Pertama", "ahli_pertama", "admin", 6),
-            ("Analis Sumber Daya Manusia Aparatur Ahli Muda", "ahli_muda", "admin", 3),
-            ("Pranata Sumber Daya Manusia Aparatur Terampil", "terampil", "d3", 3),
-        ),
-    ),
-    Opd(
-        "bpkad",
-        B,
-        "Badan Pengelolaan Keuangan dan Aset Daerah",
-        "BPKAD",
-        "Kepala Badan Pengelolaan Keuangan dan Aset Daerah",
-        "AS-III",
-        ("Anggaran", "Perbendaharaan", "Akuntansi dan Pelaporan", "Aset Daerah"),
-        edu="ekonomi",
-        staff_weight=1.0,
-        jobs=jobs_of(
-            ("Analis Keuangan Pusat dan Daerah Ahli Pertama", "ahli_pertama", "ekonomi", 5),
-            ("Analis Pengelolaan Keuangan APBD Ahli Pertama", "ahli_pertama", "ekonomi", 4),
-            ("Pengelola Barang Milik Daerah", "pelaksana_d3", "d3", 3),
-        ),
-    ),
-    Opd(
-        "bapenda",
-        B,
-        "Badan Pendapatan Daerah",
-        "Bapenda",
-        "Kepala Badan Pendapatan Daerah",
-        "AS-III",
-        ("Pendataan dan Penetapan", "Penagihan dan Keberatan", "Pajak Bumi dan Bangunan dan BPHTB"),
-        edu="ekonomi",
-        staff_weight=0.9,
-        upts=("UPTD Pendapatan Wilayah Kepulauan",),
-        jobs=jobs_of(
-            ("Penilai Pajak Bumi dan Bangunan", "pelaksana_s1", "ekonomi", 3),
-            ("Pemeriksa Pajak Daerah", "pelaksana_s1", "ekonomi", 3),
-        ),
-    ),
-    Opd(
-        "kesbangpol",
-        B,
-        "Badan Kesatuan Bangsa dan Politik",
-        "Kesbangpol",
-        "Kepala Badan Kesatuan Bangsa dan Politik",
-        "AS-I",
-        (
-            "Ideologi, Wawasan Kebangsaan dan Karakter Bangsa",
-            "Politik Dalam Negeri dan Organisasi Kemasyarakatan",
-            "Ketahanan Ekonomi, Sosial, Budaya dan Penanganan Konflik",
-        ),
-        edu="sosial",
-        staff_weight=0.4,
-    ),
-    Opd(
-        "bpbd",
-        B,
-        "Badan Penanggulangan Bencana Daerah",
-        "BPBD",
-        "Kepala Pelaksana Badan Penanggulangan Bencana Daerah",
-        "AS-I",
-        ("Pencegahan dan Kesiapsiagaan", "Kedaruratan dan Logistik", "Rehabilitasi dan Rekonstruksi"),
-        edu="teknik",
-        staff_weight=0.6,
-        jobs=jobs_of(
-            ("Analis Kebencanaan Ahli Pertama", "ahli_pertama", "admin", 2),
-        ),
-    ),
-    Opd(
-        "brida",
-        B,
-        "Badan Riset dan Inovasi Daerah",
-        "BRIDA",
-        "Kepala Badan Riset dan Inovasi Daerah",
-        "AS-II",
-        ("Riset dan Pengembangan", "Inovasi dan Teknologi", "Kemitraan dan Diseminasi"),
-        edu="ekonomi",
-        staff_weight=0.3,
-        jobs=jobs_of(
-            ("Peneliti Ahli Pertama", "ahli_pertama", "statistik", 2),
-        ),
-    ),
-)
-
 #: Kecamatan and their kelurahan (the first is the regency capital).
 KECAMATAN = (
-    ("Bunga Tengah", ("Tanah Bunga", "Mekar Sari", "Taman Sari", "Bukit Indah", "Pasar Baru")),
-    ("Melati", ("Melati Jaya", "Sungai Jernih", "Padang Lestari")),
-    ("Cempaka", ("Cempaka Putih", "Batu Putih", "Lembah Hijau", "Sumber Rejeki")),
-    ("Kenanga", ("Kenanga Raya", "Tanjung Harapan")),
-    ("Seroja", ("Seroja Indah", "Karang Lestari", "Pasir Putih")),
-    ("Teratai", ("Teratai Baru", "Kampung Baru", "Labuang Indah")),
-    ("Kamboja", ("Kamboja Permai", "Bonto Lestari")),
-    ("Asoka", ("Asoka Jaya", "Sukamaju", "Tanjung Baru", "Padang Raya")),
-    ("Dahlia", ("Dahlia Asri", "Kebun Sirih")),
-    ("Flamboyan", ("Flamboyan Indah", "Bukit Harapan", "Sawah Lebar")),
-    ("Bakung", ("Bakung Raya", "Padang Bakung")),
-    ("Pulau Kembang", ("Pulau Kembang", "Pantai Bahari", "Karang Tengah")),
+    (
+        "Bunga Tengah",
+        (
+            "Tanah Bunga",
+            "Mekar Sari",
+            "Taman Sari",
+            "Bukit Indah",
+            "Pasar Baru",
+            "Kota Lama",
+            "Bunga Rampai",
+            "Taman Kencana",
+        ),
+    ),
+    ("Melati", ("Melati Jaya", "Sungai Jernih", "Padang Lestari", "Melati Hilir", "Melati Hulu", "Rawa Indah")),
+    ("Cempaka", ("Cempaka Putih", "Batu Putih", "Lembah Hijau", "Sumber Rejeki", "Cempaka Baru")),
+    ("Kenanga", ("Kenanga Raya", "Tanjung Harapan", "Kenanga Hilir")),
+    ("Seroja", ("Seroja Indah", "Karang Lestari", "Pasir Putih", "Seroja Permai", "Tanjung Seroja")),
+    ("Teratai", ("Teratai Baru", "Kampung Baru", "Labuang Indah", "Teratai Indah", "Danau Teduh")),
+    ("Kamboja", ("Kamboja Permai", "Bonto Lestari", "Kamboja Baru")),
+    ("Asoka", ("Asoka Jaya", "Sukamaju", "Tanjung Baru", "Padang Raya", "Asoka Indah", "Pematang Sari")),
+    ("Dahlia", ("Dahlia Asri", "Kebun Sirih", "Dahlia Permai")),
+    ("Flamboyan", ("Flamboyan Indah", "Bukit Harapan", "Sawah Lebar", "Flamboyan Baru", "Bukit Merah")),
+    ("Bakung", ("Bakung Raya", "Padang Bakung", "Bakung Indah")),
+    ("Pulau Kembang", ("Pulau Kembang", "Pantai Bahari", "Karang Tengah", "Teluk Kembang")),
 )
 
 TANAH_BUNGA = RegionSpec(
@@ -451,6 +59,7 @@ TANAH_BUNGA = RegionSpec(
     head_title="Bupati",
     opds=OPDS,
     kecamatan=KECAMATAN,
+    lurah_eselon="III.b",
 )
 
 # --- Kota Teluk Sunyi: the small second tenant -------------------------------------------------

@@ -46,6 +46,9 @@ K = OrgUnitKind
 JOB_CLASS = {"II.a": 15, "II.b": 14, "III.a": 12, "III.b": 11, "IV.a": 9, "IV.b": 8}
 POSITION_TYPE = {"II": "jpt_pratama", "III": "administrator", "IV": "pengawas"}
 
+#: The sekretaris kelurahan is one eselon below the lurah, whose eselon the local SOTK sets (rules.md §9.3).
+SEKLUR_ESELON = {"III.b": "IV.a", "IV.a": "IV.b"}
+
 # Fill order among structural posts of the same eselon: smaller first.
 RANKS = {"sekda": 0, "asisten": 1, "head": 2, "staf_ahli": 3, "camat": 0, "sekretaris": 1, "kabag": 2, "irban": 2}
 
@@ -303,6 +306,7 @@ def _hospital(s: Structure, root: UnitPlan) -> None:
 
 
 def _kecamatan(s: Structure, root: UnitPlan, spec: RegionSpec, per_kecamatan: float) -> None:
+    seklur = SEKLUR_ESELON[spec.lurah_eselon]
     for i, (name, kelurahan) in enumerate(spec.kecamatan, start=1):
         kec = s.unit(root, f"Kecamatan {name}", K.KECAMATAN, short=name, cluster="AS-I" if spec.clusters else None)
         s.unit_tags[f"kec:{i}"] = kec.code
@@ -317,8 +321,8 @@ def _kecamatan(s: Structure, root: UnitPlan, spec: RegionSpec, per_kecamatan: fl
         for j, kel in enumerate(kelurahan, start=1):
             unit = s.unit(kec, f"Kelurahan {kel}", K.KELURAHAN, short=kel, opd=kec)
             s.unit_tags[f"kel:{i}:{j}"] = unit.code
-            s.post(unit, f"Lurah {kel}", "IV.a", head=True, tag=f"lurah:{i}:{j}", edu="stp", female=0.3)
-            s.post(unit, f"Sekretaris Kelurahan {kel}", "IV.b", tag=f"seklur:{i}:{j}", female=0.4)
+            s.post(unit, f"Lurah {kel}", spec.lurah_eselon, head=True, tag=f"lurah:{i}:{j}", edu="stp", female=0.3)
+            s.post(unit, f"Sekretaris Kelurahan {kel}", seklur, tag=f"seklur:{i}:{j}", female=0.4)
             pool.units.append((unit.code, jobs, 1.5))
 
 
