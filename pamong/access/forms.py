@@ -85,6 +85,12 @@ class UserCreateForm(forms.Form):
         required=False,
         help_text=_("Kosongkan untuk akun tanpa data pegawai (mis. Bupati atau admin)."),
     )
+    full_name = forms.CharField(
+        label=_("Nama lengkap"),
+        max_length=150,
+        required=False,
+        help_text=_("Untuk akun tanpa data pegawai; akun pegawai memakai nama dari data pegawai."),
+    )
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -58,7 +58,9 @@ class User(AbstractUser):
         ]
 
     def __str__(self) -> str:
-        return self.employee.full_name if self.employee_id and self.employee else self.username
+        if self.employee_id and self.employee:
+            return self.employee.full_name
+        return self.get_full_name() or self.username
 
     def scope_path(self) -> str | None:
         """The unit of the user's employee record; None (tenant-wide grants only) without one."""

@@ -220,8 +220,13 @@ def _validated_password(password: str, user: User) -> None:
 
 
 @transaction.atomic
-def user_create(*, actor: Any, username: str, password: str, employee: Employee | None = None) -> User:
-    """Create a login for someone of the actor's tenant, usually for an employee record."""
+def user_create(
+    *, actor: Any, username: str, password: str, employee: Employee | None = None, full_name: str = ""
+) -> User:
+    """Create a login for someone of the actor's tenant, usually for an employee record.
+
+    ``full_name`` names logins without an employee record (a Bupati is not an ASN).
+    """
     tenant_id = require_tenant(actor)
     if employee is not None:
         authorize(actor, "access.manage", employee.org_unit)
@@ -242,7 +247,7 @@ def user_create(*, actor: Any, username: str, password: str, employee: Employee 
             _("Nama pengguna %(u)s sudah dipakai.") % {"u": username},
             field_errors={"username": [_("Nama pengguna sudah dipakai.")]},
         )
-    user = User(username=username, tenant_id=tenant_id, employee=employee)
+    user = User(username=username, tenant_id=tenant_id, employee=employee, first_name=full_name.strip()[:150])
     _validated_password(password, user)
     user.set_password(password)
     user.save()

@@ -185,7 +185,11 @@ class UserCreateView(ServiceFormView):
     def perform(self, form: UserCreateForm) -> User:
         data = form.cleaned_data
         return services.user_create(
-            actor=self.request.user, username=data["username"], password=data["password"], employee=data["employee"]
+            actor=self.request.user,
+            username=data["username"],
+            password=data["password"],
+            employee=data["employee"],
+            full_name=data["full_name"],
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

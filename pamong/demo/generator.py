@@ -100,8 +100,9 @@ def plan_regency(*, seed: int, employees: int = DEFAULT_EMPLOYEES, today: dt.dat
     camat_kec = 2  # Kecamatan Melati: its camat came from Cempaka in a rotation (see history)
     camat_name = spec.kecamatan[camat_kec - 1][0].lower().replace(" ", "")
     users = [
-        UserPlan("bupati", "head_of_region", root, None, None),
-        UserPlan("wabup", "deputy_head", root, None, None),
+        # Elected officials are not ASN: their logins have no employee record, only a name.
+        UserPlan("bupati", "head_of_region", root, None, None, first_name="H. Andi Baso Mappatunru, S.E., M.Si."),
+        UserPlan("wabup", "deputy_head", root, None, None, first_name="Hj. Sitti Nurhaedah, S.H."),
         UserPlan("sekda", "regional_secretary", root, None, holder("sekda")),
         UserPlan("asisten1", "assistant", None, "AS-I", holder("asisten:AS-I")),
         UserPlan("kadis.pendidikan", "opd_head", units["opd:disdik"], None, holder("head:disdik")),

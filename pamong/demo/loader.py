@@ -194,7 +194,13 @@ def _write_users(tenant: Tenant, plan: RegionPlan, units: dict[str, OrgUnit], em
         if u.is_platform_admin:
             continue
         employee = employees[employee_ids[u.employee_index]] if u.employee_index is not None else None
-        user = user_create(actor=system, username=u.username, password=DEMO_PASSWORD, employee=employee)
+        user = user_create(
+            actor=system,
+            username=u.username,
+            password=DEMO_PASSWORD,
+            employee=employee,
+            full_name=f"{u.first_name} {u.last_name}".strip(),
+        )
         role_assign(
             actor=system,
             user=user,

@@ -102,3 +102,10 @@ def test_tenant_create_command_bootstraps_a_tenant_with_an_intact_chain():
             GOOD_PASSWORD,
         )
     assert not User.objects.filter(username="admin.lagi").exists()
+
+
+def test_a_login_without_employee_is_named_by_its_full_name(cast):
+    user = user_create(
+        actor=cast.users["hr_admin"], username="bupati2", password=GOOD_PASSWORD, full_name="H. Andi Makkasau"
+    )
+    assert str(user) == "H. Andi Makkasau"
