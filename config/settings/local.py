@@ -17,7 +17,7 @@ SECRET_KEY = env_str("PAMONG_SECRET_KEY", "dev-only-insecure-key-do-not-use-in-p
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 
 # The demo runs on embedded SQLite; PAMONG_DATABASE_URL points it at PostgreSQL instead.
-DATABASES = {
+DATABASES: dict[str, dict[str, object]] = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         # PAMONG_SQLITE_PATH lets benchmarks and experiments use their own file (default var/pamong.sqlite3).
