@@ -453,3 +453,20 @@ def test_home_query_count(cast, django_assert_num_queries):
     add_employees(cast, 10)
     with django_assert_num_queries(8):
         client.get(reverse("core:home"))
+
+
+def test_years_and_ids_are_never_printed_with_thousand_separators(cast):
+    """USE_THOUSAND_SEPARATOR would print 2023 as 2.023; identifiers and years must stay plain."""
+    from pamong.people.services import employee_create
+
+    pppk = employee_create(
+        actor=cast.users["hr_admin"],
+        org_unit=cast.units["disdik_bidang"],
+        nip="199601292023211010",
+        name="Pegawai PPPK",
+        kind="pppk",
+        grade="IX",
+        today=dt.date(2026, 11, 22),
+    )
+    html = cast.client_for("hr_admin").get(reverse("people:employee_detail", args=[pppk.pk])).content.decode()
+    assert "2023" in html and "2.023" not in html
