@@ -50,7 +50,9 @@ class OrgUnit(ScopedModel):
     ``path__startswith``. Units are closed, never deleted, so history stays.
     """
 
-    code = models.CharField(_("kode"), max_length=64, help_text=_("Kode unit organisasi (kode unor) dari SIASN/SIMPEG."))
+    code = models.CharField(
+        _("kode"), max_length=64, help_text=_("Kode unit organisasi (kode unor) dari SIASN/SIMPEG.")
+    )
     name = models.CharField(_("nama"), max_length=255)
     short_name = models.CharField(_("nama singkat"), max_length=80, blank=True)
     kind = models.CharField(_("jenis"), max_length=32, choices=OrgUnitKind.choices)

@@ -171,7 +171,9 @@ def build_cast() -> Cast:
     person("hr_admin", "bkpsdm", "Gita Analis", "analis_sdm", "19850707", "201009")
 
     def user(key: str, tenant_obj: Tenant, employee: Employee | None = None) -> User:
-        u: User = User.objects.create_user(username=key, password=PERSONA_PASSWORD, tenant=tenant_obj, employee=employee)
+        u: User = User.objects.create_user(
+            username=key, password=PERSONA_PASSWORD, tenant=tenant_obj, employee=employee
+        )
         cast.users[key] = u
         return u
 
