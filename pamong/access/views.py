@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 import io
-from typing import Any, ClassVar
+from typing import Any
 
 import qrcode
 import qrcode.image.svg
@@ -27,7 +27,7 @@ from django.views.generic import DetailView, FormView, ListView
 
 from pamong.core.errors import DomainError
 from pamong.core.scope import scope_of
-from pamong.core.views import HtmxTemplateMixin, ManageObjectMixin, ServiceFormView, tenant_today
+from pamong.core.views import HtmxTemplateMixin, ObjectFormView, ServiceFormView, tenant_today
 
 from . import selectors, services
 from .forms import (
@@ -203,29 +203,15 @@ class UserCreateView(ServiceFormView):
         return reverse("access:user_detail", args=[self.result.pk])
 
 
-class AccountFormView(ManageObjectMixin, ServiceFormView):
+class AccountFormView(ObjectFormView):
     """A form about one account (or one of its role assignments); the page names the account."""
 
     manage_action = ACCESS_MANAGE
     template_name = "access/form_page.html"
-    page_title: ClassVar[Any] = ""
-    submit_label: ClassVar[Any] = _("Simpan")
+    subject_url_name = "access:user_detail"
 
     def subject(self) -> User:
         return self.target if isinstance(self.target, User) else self.target.user
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            page_title=self.page_title,
-            submit_label=self.submit_label,
-            subject=self.subject(),
-            cancel_url=reverse("access:user_detail", args=[self.subject().pk]),
-        )
-        return context
-
-    def get_success_url(self) -> str:
-        return reverse("access:user_detail", args=[self.subject().pk])
 
 
 class UserFormView(AccountFormView):

@@ -17,9 +17,11 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
@@ -148,6 +150,41 @@ class ManageObjectMixin:
         kwargs: dict[str, Any] = super().get_form_kwargs()  # type: ignore[misc]
         kwargs["actor"] = self.request.user
         return kwargs
+
+
+class ObjectFormView(ManageObjectMixin, ServiceFormView):
+    """A form page about one object (or a row that belongs to it).
+
+    The page names its subject; cancel and success both return to the subject's
+    page. Subclasses set ``subject_url_name`` and, when the target is a child row,
+    override ``subject()``.
+    """
+
+    page_title: ClassVar[Any] = ""
+    submit_label: ClassVar[Any] = _("Simpan")
+    subject_url_name: ClassVar[str] = ""
+    subject_context_name: ClassVar[str] = "subject"
+
+    def subject(self) -> Any:
+        return self.target
+
+    def subject_url(self) -> str:
+        return reverse(self.subject_url_name, args=[self.subject().pk])
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "page_title": self.page_title,
+                "submit_label": self.submit_label,
+                self.subject_context_name: self.subject(),
+                "cancel_url": self.subject_url(),
+            }
+        )
+        return context
+
+    def get_success_url(self) -> str:
+        return self.subject_url()
 
 
 def tenant_today(user: Any) -> dt.date:

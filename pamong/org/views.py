@@ -9,7 +9,7 @@ but may not manage it (the same split as ``authorize``).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
 from pamong.core.authz import allows
-from pamong.core.views import HtmxTemplateMixin, ManageObjectMixin, ServiceFormView, tenant_today
+from pamong.core.views import HtmxTemplateMixin, ObjectFormView, tenant_today
 from pamong.people.selectors import heads_of_unit_on
 from pamong.people.staffing import unit_staffing
 
@@ -146,30 +146,27 @@ class UnitDetailView(DetailView):  # type: ignore[type-arg]
         return {"heads_form": form, "heads_day": day, "heads": rows}
 
 
-class OrgFormView(ManageObjectMixin, ServiceFormView):
-    manage_action = MANAGE
-
+class OrgFormView(ObjectFormView):
     """A management form about one unit or position; the page names its unit for orientation."""
 
+    manage_action = MANAGE
     template_name = "org/form_page.html"
-    page_title: ClassVar[Any] = ""
-    submit_label: ClassVar[Any] = _("Simpan")
+    subject_url_name = "org:unit_detail"
+    subject_context_name = "unit"
+
+    def subject(self) -> OrgUnit:
+        return self.target if isinstance(self.target, OrgUnit) else self.target.org_unit
 
     def unit(self) -> OrgUnit:
-        return self.target if isinstance(self.target, OrgUnit) else self.target.org_unit
+        return self.subject()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context.update(
-            page_title=self.page_title,
-            submit_label=self.submit_label,
-            unit=self.unit(),
-            target=self.target,
-            cancel_url=reverse("org:unit_detail", args=[self.unit().pk]),
-        )
+        context["target"] = self.target
         return context
 
     def get_success_url(self) -> str:
+        # After creating a sub-unit or a position, go to the unit it lives in.
         result = self.result
         unit = result if isinstance(result, OrgUnit) else result.org_unit
         return reverse("org:unit_detail", args=[unit.pk])

@@ -10,7 +10,7 @@ manage employees anywhere.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -25,7 +25,7 @@ from django.views.generic import DetailView, ListView
 from pamong.core.authz import allows
 from pamong.core.i18n import localized
 from pamong.core.scope import scope_of
-from pamong.core.views import HomePanel, HtmxTemplateMixin, ManageObjectMixin, ServiceFormView, tenant_today
+from pamong.core.views import HomePanel, HtmxTemplateMixin, ObjectFormView, ServiceFormView, tenant_today
 from pamong.org.choices import OPD_KINDS
 from pamong.org.models import OrgUnit
 
@@ -212,29 +212,19 @@ class NipCheckView(View):
         return render(request, "people/partials/nip_check.html", context)
 
 
-class EmployeeFormView(ManageObjectMixin, ServiceFormView):
+class EmployeeFormView(ObjectFormView):
     """A form about one employee (or one assignment); the page names the employee."""
 
     manage_action = MANAGE
     template_name = "people/form_page.html"
-    page_title: ClassVar[Any] = ""
-    submit_label: ClassVar[Any] = _("Simpan")
+    subject_url_name = "people:employee_detail"
+    subject_context_name = "employee"
 
-    def employee(self) -> Employee:
+    def subject(self) -> Employee:
         return self.target if isinstance(self.target, Employee) else self.target.employee
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            page_title=self.page_title,
-            submit_label=self.submit_label,
-            employee=self.employee(),
-            cancel_url=reverse("people:employee_detail", args=[self.employee().pk]),
-        )
-        return context
-
-    def get_success_url(self) -> str:
-        return reverse("people:employee_detail", args=[self.employee().pk])
+    def employee(self) -> Employee:
+        return self.subject()
 
 
 class EmployeeUpdateView(EmployeeFormView):
