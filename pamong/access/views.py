@@ -41,6 +41,7 @@ from .forms import (
 )
 from .models import RoleAssignment, User
 from .roles import ACCESS_MANAGE
+from .second_factor import confirmed_device
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -66,6 +67,13 @@ class OtpSetupView(FormView):  # type: ignore[type-arg]
 
     template_name = "access/otp_setup.html"
     form_class = TokenForm
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # Enrolling a new authenticator must never stand in for the code of the existing one:
+        # a user who already has a confirmed device proves it first (a lost phone is reset by BKPSDM).
+        if request.user.is_authenticated and confirmed_device(request.user):
+            return redirect("access:otp_verify")
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

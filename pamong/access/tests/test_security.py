@@ -138,3 +138,14 @@ def test_english_is_switchable(client):
     response = client.post(reverse("set_language"), {"language": "en", "next": reverse("access:login")})
     assert response.status_code == 302
     assert client.get(reverse("access:login"))["Content-Language"] == "en"
+
+
+def test_a_second_authenticator_cannot_replace_the_code_of_the_first(cast, client):
+    """Password alone must not lead to a verified session by enrolling a new device."""
+    TOTPDevice.objects.create(user=cast.users["hr_admin"], name="phone", confirmed=True)
+    _login(client, "hr_admin", "persona-pass-123")
+    response = client.get(reverse("access:otp_setup"))
+    assert response.status_code == 302 and response["Location"] == reverse("access:otp_verify")
+    assert client.post(reverse("access:otp_setup"), {"token": "123456"})["Location"] == reverse("access:otp_verify")
+    assert not TOTPDevice.objects.filter(user=cast.users["hr_admin"], confirmed=False).exists()
+    assert client.get(reverse("access:user_list")).status_code == 302
