@@ -28,6 +28,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from .authz import authorize
 from .errors import DomainError, Forbidden, NotFoundError
 from .models import ScopedModel
+from .scope import scope_of
 
 
 class ScopedQuerysetMixin:
@@ -79,7 +80,14 @@ class HtmxTemplateMixin:
 
 
 class ScopedListView(HtmxTemplateMixin, ScopedQuerysetMixin, ListView):  # type: ignore[type-arg]
+    """A list of what the user may see; a user who holds the action nowhere gets 403, not an empty page."""
+
     paginate_by = 25
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not scope_of(request.user).can(self.get_action()):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
 
 class ScopedDetailView(ScopedQuerysetMixin, DetailView):  # type: ignore[type-arg]

@@ -156,3 +156,16 @@ class PositionCreateForm(PositionForm):
 
 class PositionUpdateForm(PositionForm):
     reason = forms.CharField(label=_("Alasan perubahan"), max_length=500, required=False)
+
+
+class ClusterForm(forms.Form):
+    code = forms.CharField(label=_("Kode"), max_length=32, help_text=_("Mis. AS-I; tidak dapat diubah setelah dibuat."))
+    name = forms.CharField(
+        label=_("Nama"), max_length=200, help_text=_("Mis. Asisten Pemerintahan dan Kesejahteraan Rakyat")
+    )
+    sort_order = forms.IntegerField(label=_("Urutan"), min_value=0, max_value=99, initial=0)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.pop("actor", None)
+        super().__init__(*args, **kwargs)
+        style_widgets(self)

@@ -17,7 +17,7 @@ from django.db.models.functions import Coalesce
 
 from pamong.core.scope import scope_of
 
-from .models import OrgUnit
+from .models import Cluster, OrgUnit
 
 VIEW = "org.view"
 SEARCH_LIMIT = 50
@@ -94,3 +94,20 @@ def unit_ancestors(*, actor: Any, unit: OrgUnit) -> list[OrgUnit]:
         u.pk: u for u in OrgUnit.objects.visible_to(actor, VIEW).filter(pk__in=ids).only("pk", "name", "tenant_id")
     }
     return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def clusters_with_units(*, actor: Any) -> list[tuple[Cluster, list[OrgUnit]]]:
+    """The tenant's Asisten clusters, each with the OPDs it coordinates that the actor may see (two queries)."""
+    tenant_id = scope_of(actor).tenant_id
+    if tenant_id is None or not scope_of(actor).can("org.view"):
+        return []
+    clusters = list(Cluster.objects.filter(tenant_id=tenant_id).order_by("sort_order", "name"))
+    units = (
+        OrgUnit.objects.visible_to(actor, "org.view")
+        .filter(cluster__in=clusters, closed_on__isnull=True)
+        .order_by("sort_order", "name")
+    )
+    by_cluster: dict[int, list[OrgUnit]] = {c.pk: [] for c in clusters}
+    for unit in units.only("pk", "name", "kind", "cluster_id"):
+        by_cluster[unit.cluster_id].append(unit)  # type: ignore[index]
+    return [(cluster, by_cluster[cluster.pk]) for cluster in clusters]

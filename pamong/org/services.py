@@ -304,3 +304,59 @@ def position_update(
             reason=reason,
         )
     return position
+
+
+CLUSTER_AUDIT_FIELDS = ("code", "name", "sort_order")
+
+
+@transaction.atomic
+def cluster_create(*, actor: Any, code: str, name: str, sort_order: int = 0) -> Cluster:
+    """Register an Asisten's coordination cluster (the Perbup on SOTK names them)."""
+    tenant_id = require_tenant(actor)
+    authorize_at(actor, "org.manage", tenant_id=tenant_id, path=None)
+    code, name = code.strip().upper(), name.strip()
+    errors: dict[str, list[str]] = {}
+    if not code:
+        errors["code"] = [_("Wajib diisi.")]
+    elif Cluster.objects.filter(tenant_id=tenant_id, code=code).exists():
+        errors["code"] = [_("Kode klaster %(code)s sudah dipakai.") % {"code": code}]
+    if not name:
+        errors["name"] = [_("Wajib diisi.")]
+    if errors:
+        raise ValidationFailed(_("Data klaster tidak sah."), field_errors=errors)
+    cluster = Cluster.objects.create(tenant_id=tenant_id, code=code, name=name, sort_order=sort_order)
+    audit.record(
+        actor=actor,
+        tenant_id=tenant_id,
+        action="org.cluster.created",
+        target=cluster,
+        after=audit.model_snapshot(cluster, CLUSTER_AUDIT_FIELDS),
+    )
+    return cluster
+
+
+@transaction.atomic
+def cluster_update(*, actor: Any, cluster: Cluster, name: str, sort_order: int, reason: str = "") -> Cluster:
+    """Rename or reorder a cluster; which OPDs it coordinates is set on each unit (``unit_update``)."""
+    tenant_id = require_tenant(actor)
+    if cluster.tenant_id != tenant_id:
+        raise NotFoundError(_("Data tidak ditemukan."))
+    authorize_at(actor, "org.manage", tenant_id=tenant_id, path=None)
+    if not name.strip():
+        raise ValidationFailed(_("Data klaster tidak sah."), field_errors={"name": [_("Wajib diisi.")]})
+    cluster = Cluster.objects.select_for_update().get(pk=cluster.pk)
+    before = audit.model_snapshot(cluster, CLUSTER_AUDIT_FIELDS)
+    cluster.name, cluster.sort_order = name.strip(), sort_order
+    after = audit.model_snapshot(cluster, CLUSTER_AUDIT_FIELDS)
+    if after != before:
+        cluster.save()
+        audit.record(
+            actor=actor,
+            tenant_id=tenant_id,
+            action="org.cluster.updated",
+            target=cluster,
+            before=before,
+            after=after,
+            reason=reason,
+        )
+    return cluster

@@ -6,6 +6,8 @@ app_name = "org"
 
 urlpatterns = [
     path("", views.TreeView.as_view(), name="tree"),
+    path("klaster/", views.ClusterListView.as_view(), name="cluster_list"),
+    path("klaster/baru/", views.ClusterCreateView.as_view(), name="cluster_create"),
     path("unit/<int:pk>/", views.UnitDetailView.as_view(), name="unit_detail"),
     path("unit/<int:pk>/sub-unit/", views.UnitChildrenView.as_view(), name="children"),
     path("unit/<int:pk>/sub-unit/baru/", views.UnitCreateView.as_view(), name="unit_create"),

@@ -11,20 +11,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
 from pamong.core.authz import allows
-from pamong.core.views import HtmxTemplateMixin, ObjectFormView, tenant_today
+from pamong.core.scope import scope_of
+from pamong.core.views import HtmxTemplateMixin, ObjectFormView, ServiceFormView, tenant_today
 from pamong.people.selectors import heads_of_unit_on
 from pamong.people.staffing import unit_staffing
 
 from . import selectors, services
 from .choices import OrgUnitKind
 from .forms import (
+    ClusterForm,
     HeadsOnDateForm,
     PositionCreateForm,
     PositionUpdateForm,
@@ -33,7 +36,7 @@ from .forms import (
     UnitCreateForm,
     UnitUpdateForm,
 )
-from .models import OrgUnit, Position
+from .models import Cluster, OrgUnit, Position
 
 VIEW = "org.view"
 MANAGE = "org.manage"
@@ -296,3 +299,37 @@ class PositionUpdateView(OrgFormView):
             duties=data["duties"],
             reason=data["reason"],
         )
+
+
+class ClusterListView(TemplateView):
+    """The Asisten clusters and the OPDs each coordinates (rules.md §10.3: set by each Perbup)."""
+
+    template_name = "org/cluster_list.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if not scope_of(self.request.user).can(VIEW):
+            raise Http404
+        context["clusters"] = selectors.clusters_with_units(actor=self.request.user)
+        context["can_manage"] = scope_of(self.request.user).can(MANAGE)
+        return context
+
+
+class ClusterCreateView(ServiceFormView):
+    template_name = "org/cluster_form.html"
+    form_class = ClusterForm
+    success_message = _("Klaster Asisten telah dibuat.")
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not scope_of(request.user).can(MANAGE):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def perform(self, form: ClusterForm) -> Cluster:
+        data = form.cleaned_data
+        return services.cluster_create(
+            actor=self.request.user, code=data["code"], name=data["name"], sort_order=data["sort_order"]
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("org:cluster_list")
