@@ -109,5 +109,5 @@ def clusters_with_units(*, actor: Any) -> list[tuple[Cluster, list[OrgUnit]]]:
     )
     by_cluster: dict[int, list[OrgUnit]] = {c.pk: [] for c in clusters}
     for unit in units.only("pk", "name", "kind", "cluster_id"):
-        by_cluster[unit.cluster_id].append(unit)  # type: ignore[index]
+        by_cluster[unit.cluster_id].append(unit)
     return [(cluster, by_cluster[cluster.pk]) for cluster in clusters]
