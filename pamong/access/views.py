@@ -68,7 +68,7 @@ class OtpSetupView(FormView):  # type: ignore[type-arg]
     template_name = "access/otp_setup.html"
     form_class = TokenForm
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         # Enrolling a new authenticator must never stand in for the code of the existing one:
         # a user who already has a confirmed device proves it first (a lost phone is reset by BKPSDM).
         if request.user.is_authenticated and confirmed_device(request.user):
