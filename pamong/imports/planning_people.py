@@ -1,31 +1,44 @@
 """Planning an employee file: who to create or change, and which assignments to start or end.
 
-The assignment rules are those of ``pamong.people.services.assignment_start``,
-applied to the whole file at once: a row with KODE_JABATAN + JENIS_PENUGASAN +
-TMT_JABATAN starts an assignment unless an identical one (same employee, post,
-kind and start) exists. A definitive appointment ends the employee's previous
-open definitive post the day before and makes the post the employee's own; a
-post has at most one definitive holder and one acting holder (Plt/Plh) at a
-time; a Plt only fills a vacancy. Every check sees the state *after* the file:
-a rotation where A leaves post P and B takes it, both in the same file, is fine.
+A row with KODE_JABATAN + JENIS_PENUGASAN + TMT_JABATAN starts an assignment
+unless an identical one (same employee, post, kind and start) exists. Whether it
+may is decided by ``pamong.people.rules.assignments.check_assignment``, the rule
+the employee page (``assignment_start``) applies too (ADR 0010), once per row
+against holdings loaded for the whole file at once: structural posts have one
+definitive and one acting holder, shared posts any number; a Plt fills a
+vacancy, a Plh stands in for a definitive holder; a definitive appointment ends
+the employee's previous open definitive post the day before and becomes the
+employee's own post once its TMT has come (the nightly ``people_sync_posts``
+moves the employee for a future TMT). Every check sees the state *after* the
+file: a rotation where A leaves post P and B takes it, both in the same file, is
+fine.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
 
+from pamong.core.i18n import localized
 from pamong.people.choices import AssignmentKind
+from pamong.people.rules.assignments import (
+    Holding,
+    Proposal,
+    Refusal,
+    RefusalCode,
+    check_assignment,
+    superseded,
+    takes_effect_now,
+)
 
 from .planning import CanPlace, Create, Issues, Label, Plan, Update, diff, unique_rows
 from .rows import EmployeeRow
 from .state import AssignmentState, EmployeeState, PositionState, UnitState
 
 DEFINITIVE = AssignmentKind.DEFINITIVE.value
-ACTING = frozenset({AssignmentKind.PLT.value, AssignmentKind.PLH.value})
 OPTIONAL_FIELDS = ("nip_lama", "front_title", "back_title", "kind", "grade", "email", "phone")
 STORED_FIELDS = ("name", "org_unit_id", "position_id", *OPTIONAL_FIELDS)
 
@@ -38,6 +51,20 @@ class NewAssignment:
     position: PositionState
     kind: str
     starts_on: dt.date
+
+
+@dataclass
+class Posts:
+    """Where the file leaves each employee's own post: in force today, or waiting for its TMT."""
+
+    now: dict[str, int] = field(default_factory=dict)  # NIP -> post held definitively from today
+    pending: set[str] = field(default_factory=set)  # NIPs whose new definitive post starts after today
+
+    def record(self, nip: str, position_id: int, *, starts_on: dt.date, today: dt.date) -> None:
+        if takes_effect_now(starts_on, today):
+            self.now[nip] = position_id
+        else:
+            self.pending.add(nip)
 
 
 def _day(value: dt.date) -> str:
@@ -54,6 +81,7 @@ def plan_employees(
     present: frozenset[str],
     can_place: CanPlace,
     label: Label,
+    today: dt.date,
 ) -> Plan:
     plan = Plan()
     issues = Issues(plan, label)
@@ -129,7 +157,7 @@ def plan_employees(
         resolved[nip] = (unit, position)
     if plan.errors:
         return plan
-    holds = _plan_assignments(in_file, resolved, stored, assignments, issues, plan)
+    posts = _plan_assignments(in_file, resolved, stored, assignments, issues, plan, today)
     if plan.errors:
         return plan
     positions_by_id = {p.id: p for p in positions}
@@ -137,11 +165,14 @@ def plan_employees(
         existing = stored.get(nip)
         unit = resolved[nip][0]
         final: dict[str, Any] = {"name": r.name, "org_unit_id": unit.id}
+        if nip in posts.pending and existing is not None:
+            # A future TMT: the employee stays where they are until people_sync_posts moves them on the day.
+            final["org_unit_id"] = existing.org_unit_id
         for name in OPTIONAL_FIELDS:
             if existing is None or name in present:
                 final[name] = getattr(r, name)
-        if nip in holds:
-            final["position_id"] = holds[nip]
+        if nip in posts.now:
+            final["position_id"] = posts.now[nip]
         if existing is None:
             values = {
                 "position_id": None,
@@ -183,16 +214,22 @@ def _plan_assignments(
     assignments: list[AssignmentState],
     issues: Issues,
     plan: Plan,
-) -> dict[str, int]:
-    """Fill ``plan.extra`` with the assignments to start and end; return NIP → post now held definitively."""
+    today: dt.date,
+) -> Posts:
+    """Fill ``plan.extra`` with the assignments to start and end; return where each employee stands today.
+
+    Each new assignment is decided by ``check_assignment`` against the state after
+    the file: stored holdings of the post end where the file moves their holders
+    away, and earlier rows of the file that take the same post count as holders.
+    """
     identical = {(a.employee_id, a.position_id, a.kind, a.starts_on): a for a in assignments}
-    definitive_of: dict[int, list[AssignmentState]] = {}
+    of_employee: dict[int, list[Holding]] = {}
     on_position: dict[int, list[AssignmentState]] = {}
     for a in assignments:
         on_position.setdefault(a.position_id, []).append(a)
         if a.kind == DEFINITIVE:
-            definitive_of.setdefault(a.employee_id, []).append(a)
-    holds: dict[str, int] = {}
+            of_employee.setdefault(a.employee_id, []).append(_holding(a, a.ends_on))
+    posts = Posts()
     planned: list[NewAssignment] = []
     for nip, r in in_file.items():
         position = resolved[nip][1]
@@ -201,97 +238,102 @@ def _plan_assignments(
         existing = stored.get(nip)
         employee_id = existing.id if existing is not None else None
         same = identical.get((employee_id, position.id, r.assignment_kind, r.starts_on)) if employee_id else None
-        if same is not None:
-            if r.assignment_kind == DEFINITIVE and same.ends_on is None:
-                holds[nip] = position.id
-            continue
-        planned.append(NewAssignment(r.row, nip, employee_id, position, r.assignment_kind, r.starts_on))
-        if r.assignment_kind == DEFINITIVE:
-            holds[nip] = position.id
+        if same is None:
+            planned.append(NewAssignment(r.row, nip, employee_id, position, r.assignment_kind, r.starts_on))
+        elif same.kind == DEFINITIVE and same.ends_on is None:
+            posts.record(nip, position.id, starts_on=same.starts_on, today=today)
+    proposals = {
+        p.row: Proposal(_employee_key(p), p.kind, p.starts_on, None, p.position.is_structural) for p in planned
+    }
+    # First the whole file's moves: a post a holder leaves in this file is free from the day of the move.
     final_end: dict[int, dt.date | None] = {a.id: a.ends_on for a in assignments}
+    for p in planned:
+        if p.employee_id is not None:
+            for ending in superseded(proposals[p.row], holdings_of_employee=of_employee.get(p.employee_id, [])):
+                if ending.holding.assignment_id is not None:
+                    final_end[ending.holding.assignment_id] = ending.ends_on
+    names = {a.id: a.employee_name for a in assignments}
+    from_file: dict[int, list[Holding]] = {}
+    labels: dict[int, str] = {}
     ended: dict[int, dt.date] = {}
     for p in planned:
-        if p.kind != DEFINITIVE or p.employee_id is None:
+        proposal = proposals[p.row]
+        # Shared posts take any number of holders: only a structural post's holders are looked at.
+        of_post: list[Holding] = []
+        if p.position.is_structural:
+            of_post = [_holding(a, final_end[a.id]) for a in on_position.get(p.position.id, [])]
+            of_post += from_file.get(p.position.id, [])
+        decision = check_assignment(
+            proposal,
+            holdings_of_post=of_post,
+            holdings_of_employee=of_employee.get(p.employee_id, []) if p.employee_id is not None else [],
+        )
+        if isinstance(decision, Refusal):
+            _refuse(issues, p, decision, _holder_name(decision.holder, names, labels))
             continue
-        own = definitive_of.get(p.employee_id, [])
-        for a in own:
-            if a.ends_on is None and a.starts_on < p.starts_on:
-                final_end[a.id] = ended[a.id] = p.starts_on - dt.timedelta(days=1)
-        clash = next((a for a in own if final_end[a.id] is None or final_end[a.id] >= p.starts_on), None)  # type: ignore[operator]
-        if clash is not None:
-            issues.add(
-                p.row,
-                "starts_on",
-                _day(p.starts_on),
-                _(
-                    "Pegawai ini sudah memiliki jabatan definitif pada periode tersebut (sejak %(date)s); koreksi TMT "
-                    "penugasan yang ada dilakukan di halaman pegawai, bukan lewat impor."
-                )
-                % {"date": _day(clash.starts_on)},
-            )
-    names = {nip: r.name for nip, r in in_file.items()}
-    first_planned: dict[tuple[int, str], NewAssignment] = {}
-    for p in planned:
-        others = [
-            a
-            for a in on_position.get(p.position.id, [])
-            if a.employee_id != p.employee_id and (final_end[a.id] is None or final_end[a.id] >= p.starts_on)  # type: ignore[operator]
-        ]
-        holder = next((a for a in others if a.kind == DEFINITIVE), None)
-        acting = next((a for a in others if a.kind in ACTING), None)
-        rival_definitive = first_planned.get((p.position.id, DEFINITIVE))
-        rival_acting = first_planned.get((p.position.id, "acting"))
-        if p.kind == DEFINITIVE:
-            if holder is not None:
-                _post_error(
-                    issues,
-                    p,
-                    _(
-                        "Jabatan %(position)s dijabat definitif oleh %(name)s sejak %(date)s; akhiri penugasan "
-                        "itu dahulu atau sertakan perpindahannya di berkas ini."
-                    )
-                    % {"position": p.position.code, "name": holder.employee_name, "date": _day(holder.starts_on)},
-                )
-            elif rival_definitive is not None:
-                _post_error(
-                    issues,
-                    p,
-                    _("Jabatan %(position)s juga diisi definitif oleh NIP %(nip)s di baris %(row)d.")
-                    % {"position": p.position.code, "nip": rival_definitive.nip, "row": rival_definitive.row},
-                )
-            first_planned.setdefault((p.position.id, DEFINITIVE), p)
-            continue
-        if p.kind == AssignmentKind.PLT and (holder is not None or rival_definitive is not None):
-            name = holder.employee_name if holder is not None else names[rival_definitive.nip]  # type: ignore[union-attr]
-            _post_error(
-                issues,
-                p,
-                _("Plt hanya untuk jabatan yang lowong; jabatan ini dijabat definitif oleh %(name)s. Gunakan Plh.")
-                % {"name": name},
-            )
-        elif acting is not None:
-            _post_error(
-                issues,
-                p,
-                _("Jabatan ini sudah memiliki %(kind)s: %(name)s pada periode yang sama.")
-                % {"kind": AssignmentKind(acting.kind).label, "name": acting.employee_name},
-            )
-        elif rival_acting is not None:
-            _post_error(
-                issues,
-                p,
-                _("Jabatan ini juga diisi %(kind)s oleh NIP %(nip)s di baris %(row)d.")
-                % {"kind": AssignmentKind(rival_acting.kind).label, "nip": rival_acting.nip, "row": rival_acting.row},
-            )
-        first_planned.setdefault((p.position.id, "acting"), p)
+        if p.position.is_structural:
+            # Later rows meet this one as a holder of the post (a refused row holds nothing).
+            from_file.setdefault(p.position.id, []).append(Holding(proposal.employee_id, p.kind, p.starts_on, None))
+            labels[proposal.employee_id] = _("%(name)s (NIP %(nip)s, baris %(row)d)") % {
+                "name": in_file[p.nip].name,
+                "nip": p.nip,
+                "row": p.row,
+            }
+        ended.update({e.holding.assignment_id: e.ends_on for e in decision.ends if e.holding.assignment_id is not None})
+        if decision.moves_employee_on is not None:
+            posts.record(p.nip, p.position.id, starts_on=decision.moves_employee_on, today=today)
     plan.extra["new_assignments"] = planned
     plan.extra["ended_assignments"] = ended
     # An assignment ended is always the previous post of an employee with a planned one: touched already.
     for p in planned:
         if p.employee_id is not None:
             plan.touched[p.nip] = p.row
-    return holds
+    return posts
 
 
-def _post_error(issues: Issues, p: NewAssignment, message: str) -> None:
-    issues.add(p.row, "position_code", p.position.code, message)
+def _employee_key(p: NewAssignment) -> int:
+    """The employee as the rules see them: the stored id, or minus the row for one the file creates."""
+    return p.employee_id if p.employee_id is not None else -p.row
+
+
+def _holding(a: AssignmentState, ends_on: dt.date | None) -> Holding:
+    return Holding(a.employee_id, a.kind, a.starts_on, ends_on, a.id)
+
+
+# The input each refusal of rules.assignments asks to change, as a column of the file.
+REFUSAL_COLUMNS = {
+    "starts_on": "starts_on",
+    "ends_on": "starts_on",
+    "kind": "assignment_kind",
+    "position": "position_code",
+}
+
+
+def _holder_name(holder: Holding | None, names: dict[int, str], labels: dict[int, str]) -> str:
+    """A stored holder's name, or the name, NIP and row of a holder planned earlier in the file."""
+    if holder is None:
+        return ""
+    if holder.assignment_id is None:
+        return labels[holder.employee_id]
+    return names[holder.assignment_id]
+
+
+def _refuse(issues: Issues, p: NewAssignment, refusal: Refusal, name: str) -> None:
+    """Report a refusal of ``check_assignment`` in the column of the input to change, with the import's hint."""
+    column = REFUSAL_COLUMNS[refusal.field]
+    value = {
+        "starts_on": _day(p.starts_on),
+        "assignment_kind": AssignmentKind(p.kind).label,
+        "position_code": p.position.code,
+    }[column]
+    message = localized(refusal.named(name))
+    from_file = refusal.holder is not None and refusal.holder.assignment_id is None
+    if refusal.code == RefusalCode.POST_HELD and from_file:
+        message = (
+            f"{message} {_('Jabatan struktural hanya untuk satu pejabat definitif: pertahankan salah satu baris.')}"
+        )
+    elif refusal.code == RefusalCode.POST_HELD:
+        message = f"{message} {_('Perpindahan pejabat tersebut juga dapat dimuat di berkas ini.')}"
+    elif refusal.code == RefusalCode.EMPLOYEE_HOLDS_DEFINITIVE:
+        message = f"{message} {_('Untuk koreksi TMT penugasan yang ada, gunakan halaman pegawai, bukan impor.')}"
+    issues.add(p.row, column, value, message)

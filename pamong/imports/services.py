@@ -255,6 +255,7 @@ def _plan(batch: ImportBatch, actor: Any, parsed: Parsed) -> Plan:
         present=present,
         can_place=can_place,
         label=label,
+        today=batch.tenant.today(),
     )
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from pamong.access.roles import IMPORTS_RUN
 from pamong.core.errors import NotFoundError
 from pamong.core.scope import scope_of
-from pamong.org.models import Cluster, OrgUnit, Position
+from pamong.org.models import STRUCTURAL_TYPES, Cluster, OrgUnit, Position
 from pamong.people.models import Assignment, Employee
 
 
@@ -73,6 +73,11 @@ class PositionState:
     duties: str
     is_head: bool
     closed_on: dt.date | None
+
+    @property
+    def is_structural(self) -> bool:
+        """One definitive and one acting holder at a time (``Position.is_structural``)."""
+        return self.position_type in STRUCTURAL_TYPES
 
 
 POSITION_FIELDS = (

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .rules.assignments import HoldingKind
 from .rules.kinds import EmployeeKind, Gender
 
 
@@ -21,6 +22,6 @@ class GenderChoice(models.TextChoices):
 class AssignmentKind(models.TextChoices):
     """How a person holds a post."""
 
-    DEFINITIVE = "definitive", _("Definitif")  # appointed by SK to the post
-    PLT = "plt", _("Plt")  # pelaksana tugas: acting while the post is vacant (longer)
-    PLH = "plh", _("Plh")  # pelaksana harian: acting while the holder is briefly away
+    DEFINITIVE = HoldingKind.DEFINITIVE.value, _("Definitif")  # appointed by SK to the post
+    PLT = HoldingKind.PLT.value, _("Plt")  # pelaksana tugas: acting while the post is vacant (longer)
+    PLH = HoldingKind.PLH.value, _("Plh")  # pelaksana harian: acting while the holder is briefly away

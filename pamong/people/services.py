@@ -18,6 +18,15 @@ from pamong.org.models import OrgUnit, Position
 
 from .choices import AssignmentKind
 from .models import Assignment, Employee
+from .rules.assignments import (
+    Holding,
+    Proposal,
+    Refusal,
+    RefusalCode,
+    check_assignment,
+    check_proposal,
+    takes_effect_now,
+)
 from .rules.grades import GradeError, grade_by_code, pppk_grade_by_code
 from .rules.kinds import EmployeeKind
 from .rules.nip import NipError, NipInfo, parse_nip
@@ -180,6 +189,25 @@ def _overlapping(qs: Any, starts_on: dt.date, ends_on: dt.date | None) -> Any:
     return qs
 
 
+def _holding(assignment: Assignment) -> Holding:
+    return Holding(
+        employee_id=assignment.employee_id,
+        kind=assignment.kind,
+        starts_on=assignment.starts_on,
+        ends_on=assignment.ends_on,
+        assignment_id=assignment.pk,
+    )
+
+
+def _refused(refusal: Refusal, names: dict[int, str]) -> ValidationFailed | Conflict:
+    """The domain error for a refusal of ``rules.assignments``, naming the conflicting holder."""
+    holder_id = refusal.holder_id
+    message = localized(refusal.named(names.get(holder_id, "")) if holder_id is not None else refusal)
+    if refusal.code in (RefusalCode.ENDS_BEFORE_START, RefusalCode.ACTING_ON_SHARED_POST):
+        return ValidationFailed(message, field_errors={refusal.field: [message]})
+    return Conflict(message)
+
+
 @transaction.atomic
 def assignment_start(
     *,
@@ -196,12 +224,13 @@ def assignment_start(
 ) -> Assignment:
     """Put an employee in a post, definitively or as Plt/Plh.
 
-    A definitive appointment ends the employee's previous definitive post the day
-    before and moves the employee to the post's unit. A structural post has at most
-    one definitive holder and at most one acting holder at a time (functional and
-    pelaksana posts are shared and take no Plt/Plh); a Plt (acting for
-    a vacancy) cannot overlap a definitive holder, a Plh (acting for an absent
-    holder) can.
+    The decision is ``rules.assignments.check_assignment`` (ADR 0010): a structural
+    post has at most one definitive and one acting holder at a time, functional
+    and pelaksana posts are shared and take no Plt/Plh, a Plt fills a vacancy and
+    a Plh stands in for an absent holder. A definitive appointment ends the
+    employee's previous definitive post the day before (audited) and moves the
+    employee to the post's unit once its TMT has come (``employees_sync_current_posts``
+    does it for a future TMT).
     """
     authorize(actor, "people.manage", employee)
     authorize(actor, "people.manage", position)
@@ -210,78 +239,62 @@ def assignment_start(
         raise ValidationFailed(
             _("Jabatan tidak ditemukan."), field_errors={"position": [_("Jabatan tidak ditemukan.")]}
         )
-    if ends_on is not None and ends_on < starts_on:
-        raise ValidationFailed(
-            _("Tanggal selesai tidak boleh sebelum tanggal mulai."),
-            field_errors={"ends_on": [_("Tanggal selesai tidak boleh sebelum tanggal mulai.")]},
-        )
+    proposal = Proposal(
+        employee_id=employee.pk,
+        kind=kind,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        position_is_structural=position.is_structural,
+    )
+    # Input that is wrong whatever the post's holders: refused before any lock is taken.
+    wrong = check_proposal(proposal)
+    if wrong is not None:
+        raise _refused(wrong, {})
     if position.closed_on is not None and position.closed_on <= starts_on:
         raise ValidationFailed(
             _("Jabatan ini sudah ditutup."), field_errors={"position": [_("Jabatan ini sudah ditutup.")]}
-        )
-    if kind != AssignmentKind.DEFINITIVE and not position.is_structural:
-        raise ValidationFailed(
-            _("Plt/Plh hanya untuk jabatan struktural (JPT, Administrator, Pengawas)."),
-            field_errors={"kind": [_("Plt/Plh hanya untuk jabatan struktural.")]},
         )
     # Lock the post's assignments in a fixed order (position, then employee) so two
     # concurrent appointments to the same post cannot both pass the overlap check.
     Position.objects.select_for_update().filter(pk=position.pk).first()
     employee = Employee.objects.select_for_update().select_related("org_unit").get(pk=employee.pk)
-    # Functional and pelaksana posts are shared by many holders; only structural posts are exclusive.
-    holders = Assignment.objects.filter(position=position).exclude(employee=employee)
-    if not position.is_structural:
-        holders = holders.none()
-    definitive = (
-        _overlapping(holders.filter(kind=AssignmentKind.DEFINITIVE), starts_on, ends_on)
-        .select_related("employee")
-        .first()
-    )
-    if kind == AssignmentKind.DEFINITIVE and definitive is not None:
-        raise Conflict(
-            _("Jabatan ini dijabat definitif oleh %(name)s sejak %(date)s; akhiri penugasan itu dahulu.")
-            % {"name": definitive.employee.full_name, "date": definitive.starts_on.strftime("%d/%m/%Y")}
-        )
-    if kind == AssignmentKind.PLT and definitive is not None:
-        raise Conflict(
-            _("Plt hanya untuk jabatan yang lowong; jabatan ini dijabat definitif oleh %(name)s. Gunakan Plh.")
-            % {"name": definitive.employee.full_name}
-        )
-    if kind == AssignmentKind.PLH and definitive is None:
-        raise Conflict(_("Plh hanya menggantikan pejabat definitif yang berhalangan; jabatan ini lowong, gunakan Plt."))
-    if kind in (AssignmentKind.PLT, AssignmentKind.PLH):
-        acting = (
-            _overlapping(holders.exclude(kind=AssignmentKind.DEFINITIVE), starts_on, ends_on)
+    # Shared posts have no limit on holders: only a structural post's holders are loaded.
+    of_post = (
+        list(
+            _overlapping(Assignment.objects.filter(position=position), starts_on, ends_on)
+            .exclude(employee=employee)
             .select_related("employee")
-            .first()
         )
-        if acting is not None:
-            raise Conflict(
-                _("Jabatan ini sudah memiliki %(kind)s: %(name)s pada periode yang sama.")
-                % {"kind": acting.get_kind_display(), "name": acting.employee.full_name}
-            )
-    before = audit.model_snapshot(employee, ("org_unit", "position"))
-    if kind == AssignmentKind.DEFINITIVE:
-        superseded = Assignment.objects.filter(
-            employee=employee, kind=AssignmentKind.DEFINITIVE, ends_on__isnull=True, starts_on__lt=starts_on
+        if position.is_structural
+        else []
+    )
+    # The employee's definitive posts this one may end or overlap.
+    of_employee = {
+        _holding(a): a
+        for a in Assignment.objects.filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gte=starts_on), employee=employee, kind=AssignmentKind.DEFINITIVE
         ).select_related("position__org_unit")
-        for previous in superseded:
-            previous.ends_on = starts_on - dt.timedelta(days=1)
-            previous.save(update_fields=["ends_on", "updated_at"])
-            audit.record(
-                actor=actor,
-                tenant_id=previous.tenant_id,
-                action="people.assignment.ended",
-                target=previous,
-                org_unit_path=previous.position.org_unit.path,
-                before={"ends_on": None},
-                after={"ends_on": previous.ends_on},
-                reason=_("Digantikan oleh penugasan definitif baru."),
-            )
-        if _overlapping(
-            Assignment.objects.filter(employee=employee, kind=AssignmentKind.DEFINITIVE), starts_on, ends_on
-        ).exists():
-            raise Conflict(_("Pegawai ini sudah memiliki jabatan definitif pada periode tersebut."))
+    }
+    decision = check_assignment(
+        proposal, holdings_of_post=[_holding(a) for a in of_post], holdings_of_employee=list(of_employee)
+    )
+    if isinstance(decision, Refusal):
+        raise _refused(decision, {a.employee_id: a.employee.full_name for a in of_post})
+    before = audit.model_snapshot(employee, ("org_unit", "position"))
+    for ending in decision.ends:
+        previous = of_employee[ending.holding]
+        previous.ends_on = ending.ends_on
+        previous.save(update_fields=["ends_on", "updated_at"])
+        audit.record(
+            actor=actor,
+            tenant_id=previous.tenant_id,
+            action="people.assignment.ended",
+            target=previous,
+            org_unit_path=previous.position.org_unit.path,
+            before={"ends_on": None},
+            after={"ends_on": previous.ends_on},
+            reason=_("Digantikan oleh penugasan definitif baru."),
+        )
     assignment = Assignment(
         tenant_id=employee.tenant_id,
         employee=employee,
@@ -297,7 +310,7 @@ def assignment_start(
     assignment.save()
     # A future-dated SK (TMT after today) moves the employee only when it takes
     # effect: employees_sync_current_posts does that each night.
-    if kind == AssignmentKind.DEFINITIVE and ends_on is None and starts_on <= today:
+    if decision.moves_employee_on is not None and takes_effect_now(decision.moves_employee_on, today):
         employee.position = position
         employee.org_unit_id = position.org_unit_id
         employee.save(update_fields=["position", "org_unit", "updated_at"])

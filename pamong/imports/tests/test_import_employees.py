@@ -15,6 +15,7 @@ from pamong.imports.models import ImportBatch
 from pamong.imports.services import import_run, import_upload
 from pamong.org.services import position_create
 from pamong.people.models import Assignment, Employee
+from pamong.people.services import employees_sync_current_posts
 
 from .builders import (
     EMPLOYEE_HEADER,
@@ -144,7 +145,7 @@ def test_good_file_creates_employees_with_assignments(cast, admin):
 
 def test_reimporting_the_same_file_changes_nothing(cast, admin):
     rows = [employee_row(i) for i in range(5)]
-    rows[0] = with_(rows[0], KODE_JABATAN="KABID_SD", JENIS_PENUGASAN="Plh", TMT_JABATAN="02/01/2025")
+    rows[0] = with_(rows[0], KODE_JABATAN="KABID_SD", JENIS_PENUGASAN="Plt", TMT_JABATAN="02/01/2025")
     content = xlsx_bytes(EMPLOYEE_HEADER, rows)
     assert run(admin, "employees", "a.xlsx", content).status == "applied"
     before, seq = snapshot(cast.tenant.pk), last_seq(cast.tenant.pk)
@@ -187,17 +188,96 @@ def test_an_empty_cell_in_a_present_column_clears_the_optional_field(admin):
 # ------------------------------------------------------------------------------ assignments --
 
 
-def test_definitive_post_held_by_someone_outside_the_file_is_refused(cast, admin):
-    row = with_(employee_row(0), KODE_JABATAN="GURU", JENIS_PENUGASAN="Definitif", TMT_JABATAN="01/07/2025")
+def test_structural_post_held_by_someone_outside_the_file_is_refused(cast, admin):
+    row = with_(
+        employee_row(0), KODE_UNOR="KEC-A", KODE_JABATAN="CAMAT", JENIS_PENUGASAN="Definitif", TMT_JABATAN="01/07/2025"
+    )
     batch = import_rows(admin, [row])
-    assert errors_of(batch) == [(2, "KODE_JABATAN", "GURU")]
-    assert "dijabat definitif oleh Citra Staf" in batch.errors[0]["message"]
+    assert errors_of(batch) == [(2, "KODE_JABATAN", "CAMAT")]
+    assert "dijabat definitif oleh Eko Camat sejak 2 Januari 2024" in batch.errors[0]["message"]
+    assert "dimuat di berkas ini" in batch.errors[0]["message"]
 
 
 def test_plt_needs_a_vacant_post(admin):
-    row = with_(employee_row(0), KODE_JABATAN="GURU", JENIS_PENUGASAN="Plt", TMT_JABATAN="01/07/2025")
+    row = with_(employee_row(0), KODE_JABATAN="CAMAT", JENIS_PENUGASAN="Plt", TMT_JABATAN="01/07/2025")
     batch = import_rows(admin, [row])
+    assert errors_of(batch) == [(2, "JENIS_PENUGASAN", "Plt")]
     assert "Gunakan Plh" in batch.errors[0]["message"]
+
+
+def test_a_shared_post_takes_many_definitive_holders_and_no_acting_one(cast, admin):
+    """GURU (pelaksana) is held by Citra Staf; two more holders join it, like the employee page allows."""
+    rows = [
+        with_(employee_row(0), KODE_JABATAN="GURU", TMT_JABATAN="01/07/2025"),
+        with_(employee_row(1), KODE_JABATAN="GURU", TMT_JABATAN="01/07/2025"),
+    ]
+    batch = import_rows(admin, rows)
+    assert batch.status == "applied", batch.errors
+    holders = Assignment.objects.filter(position=cast.positions["guru"], ends_on__isnull=True)
+    assert sorted(holders.values_list("employee__name", flat=True)) == ["Citra Staf", "Pegawai Uji 0", "Pegawai Uji 1"]
+    assert Employee.objects.get(nip=nip(1)).position == cast.positions["guru"]
+    acting = import_rows(
+        admin, [with_(employee_row(2), KODE_JABATAN="GURU", JENIS_PENUGASAN="Plh", TMT_JABATAN="01/07/2025")]
+    )
+    assert errors_of(acting) == [(2, "JENIS_PENUGASAN", "Plh")]
+    assert "hanya untuk jabatan struktural" in acting.errors[0]["message"]
+
+
+def test_plh_stands_in_for_a_holder_and_is_refused_on_a_vacant_post(cast, admin):
+    before = snapshot(cast.tenant.pk)
+    rows = [
+        with_(
+            employee_row(0), KODE_UNOR="KEC-A", KODE_JABATAN="CAMAT", JENIS_PENUGASAN="Plh", TMT_JABATAN="01/07/2025"
+        ),
+        with_(employee_row(1), KODE_JABATAN="KABID_SD", JENIS_PENUGASAN="Plh", TMT_JABATAN="01/07/2025"),
+    ]
+    batch = import_rows(admin, rows)
+    assert batch.status == "rejected"
+    assert errors_of(batch) == [(3, "JENIS_PENUGASAN", "Plh")]
+    assert batch.errors[0]["message"] == (
+        "Plh hanya menggantikan pejabat definitif yang berhalangan; jabatan ini lowong, gunakan Plt."
+    )
+    assert snapshot(cast.tenant.pk) == before
+    batch = import_rows(admin, rows[:1])
+    assert batch.status == "applied", batch.errors
+    plh = Assignment.objects.get(employee__nip=nip(0))
+    assert (plh.position, plh.kind) == (cast.positions["camat"], "plh")
+
+
+def test_a_future_tmt_moves_the_employee_only_when_it_takes_effect(cast, admin):
+    """Citra Staf (GURU, DISDIK-SD) is appointed Perawat in DINKES from next month: she stays until that day."""
+    asn = cast.employees["asn"]
+    tmt = cast.tenant.today() + dt.timedelta(days=30)
+    rows = [
+        employee_row(
+            1,
+            NIP_BARU=asn.nip,
+            NAMA=asn.name,
+            GELAR_BELAKANG="",
+            KODE_UNOR="DINKES",
+            KODE_JABATAN="PERAWAT",
+            TMT_JABATAN=tmt,
+            EMAIL="",
+            NOMOR_HP="",
+        ),
+        with_(employee_row(0), KODE_UNOR="DINKES", KODE_JABATAN="PERAWAT", TMT_JABATAN=tmt),
+    ]
+    batch = import_rows(admin, rows)
+    assert batch.status == "applied", batch.errors
+    assert (batch.summary["assignments_started"], batch.summary["assignments_ended"]) == (2, 1)
+    asn.refresh_from_db()
+    assert (asn.position, asn.org_unit) == (cast.positions["guru"], cast.units["disdik_bidang"])  # not yet
+    previous = Assignment.objects.get(employee=asn, position=cast.positions["guru"])
+    assert previous.ends_on == tmt - dt.timedelta(days=1)
+    newcomer = Employee.objects.get(nip=nip(0))
+    assert (newcomer.position, newcomer.org_unit) == (None, cast.units["dinkes"])
+    # Re-importing before the TMT changes nothing, and does not move her either.
+    again = import_rows(admin, rows)
+    assert (again.created_count, again.updated_count, again.unchanged_count) == (0, 0, 2)
+    system = SystemActor(tenant_id=cast.tenant.pk)
+    assert employees_sync_current_posts(actor=system, today=tmt) == 2
+    asn.refresh_from_db()
+    assert (asn.position, asn.org_unit) == (cast.positions["perawat"], cast.units["dinkes"])
 
 
 def test_definitive_post_must_sit_in_the_employees_unit(admin):

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from pamong.people.rules.dates import date_en, date_id
 from pamong.people.rules.kinds import EmployeeKind, Gender
 
 NIP_LENGTH = 18
@@ -43,35 +44,6 @@ PPPK_MARKER = "21"
 MIN_APPOINTMENT_AGE = 18
 
 _DIGITS = frozenset("0123456789")
-
-_MONTHS_ID = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 class NipPart(StrEnum):
@@ -159,14 +131,6 @@ def normalize_nip(raw: str) -> str:
     return "".join(raw.split())
 
 
-def _date_id(d: date) -> str:
-    return f"{d.day} {_MONTHS_ID[d.month - 1]} {d.year}"
-
-
-def _date_en(d: date) -> str:
-    return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
-
-
 def _check_shape(nip: str) -> tuple[NipIssue, ...]:
     issues: list[NipIssue] = []
     bad = "".join(sorted({c for c in nip if c not in _DIGITS}))
@@ -236,12 +200,12 @@ def parse_nip(raw: str, *, kind: EmployeeKind, today: date) -> NipInfo:
                 code="future_birth_date",
                 message_id=(
                     f"Tanggal lahir pada digit 1–8 ({birth_raw}, "
-                    f"{_date_id(birth_date)}) jatuh setelah hari ini "
-                    f"({_date_id(today)})."
+                    f"{date_id(birth_date)}) jatuh setelah hari ini "
+                    f"({date_id(today)})."
                 ),
                 message_en=(
                     f"The birth date in digits 1–8 ({birth_raw}, "
-                    f"{_date_en(birth_date)}) is after today ({_date_en(today)})."
+                    f"{date_en(birth_date)}) is after today ({date_en(today)})."
                 ),
             )
         )
