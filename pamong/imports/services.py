@@ -468,3 +468,40 @@ def _write_employees(tenant_id: int, plan: Plan, now: dt.datetime) -> None:
         for p in planned
     ]
     insert_rows(Assignment, rows, now=now)
+
+
+STALE_MESSAGE = _(
+    "Proses impor terhenti (pekerja latar belakang berhenti). Tidak ada data yang diubah; unggah ulang berkasnya."
+)
+
+
+def import_reap_stale(*, tenant_id: int, older_than: dt.timedelta, now: dt.datetime) -> int:
+    """Fail batches whose job died while checking or saving (no progress for ``older_than``).
+
+    Nothing of such a batch was written: rows are only written inside the single
+    apply transaction, which a dead worker rolled back. Each batch is claimed with a
+    conditional update, so a job that is in fact still alive and a concurrent reaper
+    cannot both finish it.
+    """
+    stale = ImportBatch.objects.filter(
+        tenant_id=tenant_id,
+        status__in=[BatchStatus.VALIDATING, BatchStatus.APPLYING],
+        updated_at__lt=now - older_than,
+    ).values_list("pk", "status")
+    reaped = 0
+    for batch_id, status in list(stale):
+        claimed = ImportBatch.objects.filter(pk=batch_id, status=status, updated_at__lt=now - older_than).update(
+            status=BatchStatus.FAILED, updated_at=now
+        )
+        if not claimed:
+            continue
+        batch = ImportBatch.objects.select_related("org_unit", "created_by").get(pk=batch_id)
+        batch.status = status  # _finish records the transition from the state the job died in
+        _finish(
+            batch,
+            SystemActor(tenant_id=tenant_id, label="imports_reap"),
+            BatchStatus.FAILED,
+            message=str(STALE_MESSAGE),
+        )
+        reaped += 1
+    return reaped

@@ -78,3 +78,32 @@ def test_command_refuses_an_unknown_tenant_or_file(tmp_path, cast):
         call_command("import_file", str(tmp_path / "x.csv"), tenant="11.11", kind="employees")
     with pytest.raises(CommandError, match="no such file"):
         call_command("import_file", str(tmp_path / "x.csv"), tenant="73.99", kind="employees")
+
+
+def test_a_batch_whose_worker_died_is_failed_by_the_reaper_and_only_then(cast):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from pamong.imports.services import import_reap_stale
+
+    content = csv_bytes(EMPLOYEE_HEADER, [employee_row(0)])
+    batch = import_upload(
+        actor=cast.users["hr_admin"], kind="employees", file=SimpleUploadedFile("a.csv", content), enqueue=False
+    )
+    now = timezone.now()
+    ImportBatch.objects.filter(pk=batch.pk).update(status="applying", updated_at=now - dt.timedelta(minutes=10))
+    assert import_reap_stale(tenant_id=cast.tenant.pk, older_than=dt.timedelta(minutes=30), now=now) == 0
+    ImportBatch.objects.filter(pk=batch.pk).update(updated_at=now - dt.timedelta(minutes=31))
+    assert import_reap_stale(tenant_id=cast.other_tenant.pk, older_than=dt.timedelta(minutes=30), now=now) == 0
+    assert import_reap_stale(tenant_id=cast.tenant.pk, older_than=dt.timedelta(minutes=30), now=now) == 1
+    batch.refresh_from_db()
+    assert batch.status == "failed" and "terhenti" in batch.message
+    assert AuditEvent.objects.filter(action="imports.batch.failed", target_id=str(batch.pk)).count() == 1
+    assert import_reap_stale(tenant_id=cast.tenant.pk, older_than=dt.timedelta(minutes=30), now=now) == 0
+    assert not Employee.objects.filter(nip=nip(0)).exists()
+
+
+def test_reap_command_runs_for_every_tenant(cast, capsys):
+    call_command("imports_reap", "--minutes", "30")  # nothing stuck: silent, no error
+    assert capsys.readouterr().out == ""
