@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "pamong.people",
     "pamong.access",
     "pamong.imports",
+    "pamong.planning",
     "pamong.demo",
 ]
 

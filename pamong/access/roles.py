@@ -21,6 +21,7 @@ class Role(models.TextChoices):
     VERIFIER = "verifier", _("Verifikator (Bappeda/Inspektorat)")
     HR_ADMIN = "hr_admin", _("Admin BKPSDM")
     ASN = "asn", _("ASN")
+    PLANNER = "planner", _("Perencana Bappeda")
     PLATFORM_ADMIN = "platform_admin", _("Admin platform")
 
 
@@ -31,21 +32,27 @@ PEOPLE_MANAGE = "people.manage"
 IMPORTS_RUN = "imports.run"
 ACCESS_MANAGE = "access.manage"
 AUDIT_VIEW = "audit.view"
+PLANNING_VIEW = "planning.view"
+PLANNING_MANAGE = "planning.manage"
 
-_LEADERSHIP = frozenset({ORG_VIEW, PEOPLE_VIEW})
+_LEADERSHIP = frozenset({ORG_VIEW, PEOPLE_VIEW, PLANNING_VIEW})
 
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     Role.HEAD_OF_REGION: _LEADERSHIP,
     Role.DEPUTY_HEAD: _LEADERSHIP,
     Role.REGIONAL_SECRETARY: _LEADERSHIP | {AUDIT_VIEW},
     Role.ASSISTANT: _LEADERSHIP,
-    Role.OPD_HEAD: _LEADERSHIP,
-    Role.CAMAT: _LEADERSHIP,
-    Role.VERIFIER: frozenset({ORG_VIEW, AUDIT_VIEW}),
+    # Heads maintain their own unit's Renstra (strategic targets, indicators, trajectories).
+    Role.OPD_HEAD: _LEADERSHIP | {PLANNING_MANAGE},
+    Role.CAMAT: _LEADERSHIP | {PLANNING_MANAGE},
+    Role.VERIFIER: frozenset({ORG_VIEW, AUDIT_VIEW, PLANNING_VIEW}),
     Role.HR_ADMIN: frozenset(
-        {ORG_VIEW, ORG_MANAGE, PEOPLE_VIEW, PEOPLE_MANAGE, IMPORTS_RUN, ACCESS_MANAGE, AUDIT_VIEW}
+        {ORG_VIEW, ORG_MANAGE, PEOPLE_VIEW, PEOPLE_MANAGE, IMPORTS_RUN, ACCESS_MANAGE, AUDIT_VIEW, PLANNING_VIEW}
     ),
-    Role.ASN: frozenset({ORG_VIEW}),
+    Role.ASN: frozenset({ORG_VIEW, PLANNING_VIEW}),
+    # Assigned over the root, so tenant-wide: the RPJMD (period, missions, goals, targets, programs) is theirs;
+    # org.view to pick the OPD that owns a priority program.
+    Role.PLANNER: frozenset({ORG_VIEW, PLANNING_VIEW, PLANNING_MANAGE}),
     Role.PLATFORM_ADMIN: frozenset(),
 }
 

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 READ = expectations(404, anonymous=401, hr_admin=200)
 #: Giving a role over Dinas Pendidikan: who sees the unit but may not manage access gets 403;
 #: a unit the caller cannot see is "not found" in the body (400), like a unit that does not exist.
-SEES_DISDIK = ("bupati", "sekda", "asisten", "kepala_opd", "verifier", "asn")
+SEES_DISDIK = ("bupati", "sekda", "asisten", "kepala_opd", "verifier", "asn", "planner")
 CREATE = expectations(400, anonymous=401, hr_admin=201, **dict.fromkeys(SEES_DISDIK, 403))
 
 #: GET /api/role-assignments/ with token auth: token+user, role assignments, tenant, count, rows.

@@ -27,7 +27,18 @@ pytestmark = pytest.mark.django_db
 ROLE_ROW = re.compile(r'data-testid="role-row">\s*<td>([^<]+?) <span class="badge text-bg-\w+">([^<]+)</span>')
 USERNAME_CELL = re.compile(r'<a class="fw-semibold" href="/akun/pengguna/\d+/">([^<]+)</a>')
 STRONG_PASSWORD = "Merbabu-Sindoro-2026"
-TENANT_USERS = {"bupati", "sekda", "asisten", "kepala_opd", "camat", "verifier", "hr_admin", "asn", "asn_other_opd"}
+TENANT_USERS = {
+    "bupati",
+    "sekda",
+    "asisten",
+    "kepala_opd",
+    "camat",
+    "verifier",
+    "hr_admin",
+    "asn",
+    "asn_other_opd",
+    "planner",
+}
 
 # Users are seen only with access.manage: every other persona meets "not found" on an account's page,
 # and the other tenant's admin cannot reach this tenant's accounts.
@@ -170,7 +181,7 @@ def test_pagination_by_25(cast):
     client = cast.client_for("hr_admin")
     first = client.get(reverse("access:user_list"))
     assert len(usernames(first)) == 25 and "Halaman 1 dari 2" in first.content.decode()
-    assert len(usernames(client.get(reverse("access:user_list"), {"page": 2}))) == 29 - 25
+    assert len(usernames(client.get(reverse("access:user_list"), {"page": 2}))) == 30 - 25
 
 
 def test_list_query_count_does_not_depend_on_the_number_of_accounts(cast, django_assert_num_queries):

@@ -39,6 +39,7 @@ PERSONAS = (
     "hr_admin",
     "asn",
     "asn_other_opd",
+    "planner",
     "other_tenant",
 )
 
@@ -198,6 +199,9 @@ def build_cast() -> Cast:
     grant("asn", Role.ASN, units["disdik"])
     user("asn_other_opd", tenant, cast.employees["asn_other_opd"])
     grant("asn_other_opd", Role.ASN, units["dinkes"])
+    # A Bappeda planner without an employee record in the cast (keeps unit and staff counts of other tests).
+    user("planner", tenant)
+    grant("planner", Role.PLANNER, root)
 
     other_system = SystemActor(tenant_id=other.pk, label="cast")
     other_root = unit_create(

@@ -29,7 +29,7 @@ def test_every_mismatch_is_reported_at_once(cast):
     with pytest.raises(AssertionError) as failure:
         check_matrix(cast, "get", url, wrong, client_for=token_client)
     message = str(failure.value)
-    assert "3 of 11 callers differ" in message
+    assert "3 of 12 callers differ" in message
     for persona in ("camat", "asn_other_opd", "other_tenant"):
         assert f"✗ {persona:<14} expected 200, got 404" in message
     assert "✗ bupati" not in message

@@ -13,7 +13,7 @@ from pamong.org.services import position_create
 pytestmark = pytest.mark.django_db
 
 #: Who can see the posts of Bidang Pembinaan SD (``org.view`` over Dinas Pendidikan).
-SEES_DISDIK = ("bupati", "sekda", "asisten", "kepala_opd", "verifier", "hr_admin", "asn")
+SEES_DISDIK = ("bupati", "sekda", "asisten", "kepala_opd", "verifier", "hr_admin", "asn", "planner")
 READ = expectations(404, anonymous=401, **dict.fromkeys(SEES_DISDIK, 200))
 WRITE = expectations(404, anonymous=401, **{**dict.fromkeys(SEES_DISDIK, 403), "hr_admin": 200})
 CREATE = expectations(400, anonymous=401, **{**dict.fromkeys(SEES_DISDIK, 403), "hr_admin": 201})

@@ -19,7 +19,7 @@ from pamong.people.services import assignment_end, assignment_start
 pytestmark = pytest.mark.django_db
 
 #: Who can see Dinas Pendidikan and its sub-units (``org.view``); the rest get 404.
-SEES_DISDIK = ("bupati", "sekda", "asisten", "kepala_opd", "verifier", "hr_admin", "asn")
+SEES_DISDIK = ("bupati", "sekda", "asisten", "kepala_opd", "verifier", "hr_admin", "asn", "planner")
 READ = expectations(404, anonymous=401, **dict.fromkeys(SEES_DISDIK, 200))
 #: Writes: only hr_admin; who sees the unit without org.manage gets 403, who cannot see it 404.
 WRITE = expectations(404, anonymous=401, **{**dict.fromkeys(SEES_DISDIK, 403), "hr_admin": 200})

@@ -170,7 +170,9 @@ def test_unit_detail_matrix_for_dinas_kesehatan(cast):
         cast,
         "get",
         reverse("org:unit_detail", args=[cast.units["dinkes"].pk]),
-        expectations(404, bupati=200, sekda=200, hr_admin=200, verifier=200, asn_other_opd=200, anonymous=302),
+        expectations(
+            404, bupati=200, sekda=200, hr_admin=200, verifier=200, planner=200, asn_other_opd=200, anonymous=302
+        ),
     )
 
 

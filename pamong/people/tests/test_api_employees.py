@@ -23,7 +23,7 @@ WRITE = expectations(404, anonymous=401, **{**dict.fromkeys(SEES_ASN, 403), "hr_
 APPOINT = expectations(404, anonymous=401, **{**dict.fromkeys(SEES_ASN, 403), "hr_admin": 201})
 #: Registering someone in a unit: who sees the unit (org.view) but may not manage people gets 403;
 #: a unit the caller cannot see is "not found" in the body (400), exactly like a unit that does not exist.
-SEES_BIDANG = ("bupati", "sekda", "asisten", "kepala_opd", "verifier", "hr_admin", "asn")
+SEES_BIDANG = ("bupati", "sekda", "asisten", "kepala_opd", "verifier", "hr_admin", "asn", "planner")
 CREATE = expectations(400, anonymous=401, **{**dict.fromkeys(SEES_BIDANG, 403), "hr_admin": 201})
 
 #: GET /api/employees/?org_unit=... with token auth: token+user, role assignments, tenant, the filter's unit,
