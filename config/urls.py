@@ -11,6 +11,7 @@ urlpatterns = [
     path("organisasi/", include("pamong.org.urls")),
     path("pegawai/", include("pamong.people.urls")),
     path("impor/", include("pamong.imports.urls")),
+    path("perencanaan/", include("pamong.planning.urls")),
     path("api/", include("config.api_urls")),
     # The language switch works before login too (the login page has it).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

@@ -9,12 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from pamong.core.scope import scope_of
 
-from .roles import ACCESS_MANAGE, AUDIT_VIEW, IMPORTS_RUN, ORG_VIEW, PEOPLE_VIEW, Role
+from .roles import ACCESS_MANAGE, AUDIT_VIEW, IMPORTS_RUN, ORG_VIEW, PEOPLE_VIEW, PLANNING_VIEW, Role
 
 MENU = (
     ("core:home", _("Beranda"), "house", None),
     ("org:tree", _("Struktur organisasi"), "diagram-3", ORG_VIEW),
     ("people:employee_list", _("Pegawai"), "people", PEOPLE_VIEW),
+    ("planning:tree", _("Perencanaan"), "bullseye", PLANNING_VIEW),
     ("imports:batch_list", _("Impor data"), "upload", IMPORTS_RUN),
     ("access:user_list", _("Pengguna & peran"), "person-badge", ACCESS_MANAGE),
     ("core:audit_list", _("Jejak audit"), "shield-check", AUDIT_VIEW),
