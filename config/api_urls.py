@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("pamong.org.api.urls")),
     path("", include("pamong.people.api.urls")),
     path("", include("pamong.imports.api.urls")),
+    path("", include("pamong.planning.api.urls")),
 ]

@@ -187,6 +187,8 @@ SPECTACULAR_SETTINGS = {
         "AssignmentKindEnum": "pamong.people.choices.AssignmentKind",
         "RoleEnum": "pamong.access.roles.Role",
         "ImportKindEnum": "pamong.imports.choices.ImportKind",
+        "PlanPeriodStatusEnum": "pamong.planning.choices.PeriodStatus",
+        "ImportBatchStatusEnum": "pamong.imports.choices.BatchStatus",
     },
 }
 
