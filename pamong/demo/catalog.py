@@ -136,6 +136,7 @@ RESERVED_JOBS = {
     "asn.pendidikan": Job("Guru Ahli Pertama", "ahli_pertama", "guru", female=1.0, pppk=0.0),
     "asn.kesehatan": Job("Perawat Ahli Pertama", "ahli_pertama", "ners", female=1.0, pppk=0.0),
     "verifikator.bappeda": Job("Perencana Ahli Muda", "ahli_muda", "ekonomi", female=0.0, pppk=0.0),
+    "perencana.bappeda": Job("Perencana Ahli Madya", "ahli_madya", "ekonomi", female=1.0, pppk=0.0),
     "verifikator.inspektorat": Job("Auditor Ahli Muda", "ahli_muda", "ekonomi", female=1.0, pppk=0.0),
     "admin.bkpsdm": Job("Analis Sumber Daya Manusia Aparatur Ahli Muda", "ahli_muda", "admin", female=0.0, pppk=0.0),
     "admin.teluksunyi": Job("Analis Sumber Daya Manusia Aparatur Ahli Pertama", "ahli_pertama", "admin", female=1.0),

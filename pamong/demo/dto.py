@@ -9,6 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .planning_plan import PlanningPlan
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +116,8 @@ class RegionPlan:
     employees: tuple[EmployeePlan, ...]
     assignments: tuple[AssignmentPlan, ...]
     users: tuple[UserPlan, ...]
+    #: The planning cascade (RPJMD, Renstra), if the region has one in the demo.
+    planning: PlanningPlan | None = None
 
     @property
     def root(self) -> UnitPlan:
@@ -136,4 +142,5 @@ class RegionPlan:
             "assignments": len(self.assignments),
             "acting": sum(1 for a in self.assignments if a.kind != "definitive"),
             "users": len(self.users),
+            **(self.planning.counts() if self.planning else {}),
         }

@@ -20,6 +20,7 @@ import random
 from .catalog import RESERVED_JOBS, RegionSpec
 from .dto import RegionPlan, UserPlan
 from .history import TANAH_BUNGA_HISTORY, Scenario, apply_history
+from .planning_plan import PlanningPlan, plan_planning
 from .regions import TANAH_BUNGA, TELUK_SUNYI
 from .roster import PPPK_SHARE, Roster
 from .structure import build_structure
@@ -34,6 +35,7 @@ TANAH_BUNGA_RESERVED = {
     "asn.pendidikan": "uptd:disdik:1",
     "asn.kesehatan": "puskesmas:1",
     "verifikator.bappeda": "bidang:bappeda:4",
+    "perencana.bappeda": "bidang:bappeda:1",
     "verifikator.inspektorat": "irban:1",
     "admin.bkpsdm": "bidang:bkpsdm:1",
 }
@@ -63,7 +65,14 @@ def _fill(
     return roster, linked
 
 
-def _plan(spec: RegionSpec, roster: Roster, seed: int, today: dt.date, users: list[UserPlan]) -> RegionPlan:
+def _plan(
+    spec: RegionSpec,
+    roster: Roster,
+    seed: int,
+    today: dt.date,
+    users: list[UserPlan],
+    planning: PlanningPlan | None = None,
+) -> RegionPlan:
     s = roster.structure
     return RegionPlan(
         name=spec.name,
@@ -77,6 +86,7 @@ def _plan(spec: RegionSpec, roster: Roster, seed: int, today: dt.date, users: li
         employees=tuple(roster.employees),
         assignments=tuple(roster.assignments),
         users=tuple(users),
+        planning=planning,
     )
 
 
@@ -108,6 +118,7 @@ def plan_regency(*, seed: int, employees: int = DEFAULT_EMPLOYEES, today: dt.dat
         UserPlan("kadis.pendidikan", "opd_head", units["opd:disdik"], None, holder("head:disdik")),
         UserPlan(f"camat.{camat_name}", "camat", units[f"kec:{camat_kec}"], None, holder(f"camat:{camat_kec}")),
         UserPlan("verifikator.bappeda", "verifier", root, None, linked["verifikator.bappeda"]),
+        UserPlan("perencana.bappeda", "planner", root, None, linked["perencana.bappeda"]),
         UserPlan("verifikator.inspektorat", "verifier", root, None, linked["verifikator.inspektorat"]),
         UserPlan("admin.bkpsdm", "hr_admin", root, None, linked["admin.bkpsdm"], needs_totp=True),
         UserPlan("asn.pendidikan", "asn", units["opd:disdik"], None, linked["asn.pendidikan"]),
@@ -116,7 +127,8 @@ def plan_regency(*, seed: int, employees: int = DEFAULT_EMPLOYEES, today: dt.dat
             "admin", "platform_admin", None, None, None, "Admin", "Platform", needs_totp=True, is_platform_admin=True
         ),
     ]
-    return _plan(spec, roster, seed, today, users)
+    planning = plan_planning(seed=seed, units=roster.structure.units, unit_tags=units, position_tags=tags)
+    return _plan(spec, roster, seed, today, users, planning)
 
 
 def plan_city(*, seed: int, employees: int = CITY_EMPLOYEES, today: dt.date) -> RegionPlan:

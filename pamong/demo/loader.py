@@ -17,6 +17,10 @@ level by level from the ids just returned. What stays on the normal path:
   account); only the platform operator ``admin``, who belongs to no tenant, is
   created directly.
 
+The planning cascade (RPJMD, priority programs, every OPD's Renstra with trajectories)
+is written the same way by ``planning_loader`` (see its docstring); its counts join the
+``demo.seeded`` event.
+
 All demo logins share the password ``DEMO_PASSWORD``: demo data only, never on
 a server reachable by others. Tenants are marked ``settings["demo"]``; only marked
 tenants are ever wiped by ``--reset``.
@@ -45,9 +49,11 @@ from pamong.core.models import Tenant
 from pamong.core.scope import SystemActor
 from pamong.org.models import Cluster, OrgUnit, Position, path_segment
 from pamong.people.models import Assignment, Employee
+from pamong.planning.models import Indicator, PeriodTarget
 
 from .dto import RegionPlan, UserPlan
 from .generator import CITY_EMPLOYEES, DEFAULT_EMPLOYEES, plan_city, plan_regency
+from .planning_loader import write_planning
 from .regions import TANAH_BUNGA, TELUK_SUNYI
 
 DEMO_PASSWORD = "pamong-demo-2026"  # noqa: S105 - demo logins only; printed by demo_seed on purpose
@@ -248,6 +254,8 @@ def load_plan(plan: RegionPlan) -> Tenant:
     }
     units = _write_units(tenant, plan, clusters)
     _write_people(tenant, plan, units)
+    if plan.planning is not None:
+        write_planning(tenant, plan.planning, units)
     for u in plan.users:
         if u.is_platform_admin:
             _ensure_platform_admin(u)
@@ -266,7 +274,7 @@ def analyze_tables() -> None:
     """Refresh the planner statistics of the bulk-loaded tables (autovacuum would, minutes later)."""
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
-        for model in (OrgUnit, Position, Employee, Assignment):
+        for model in (OrgUnit, Position, Employee, Assignment, Indicator, PeriodTarget):
             cursor.execute(f"ANALYZE {quote(model._meta.db_table)}")
 
 

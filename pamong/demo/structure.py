@@ -254,6 +254,7 @@ def _council(s: Structure, root: UnitPlan) -> None:
     setwan = s.unit(
         root, "Sekretariat Dewan Perwakilan Rakyat Daerah", K.COUNCIL_SECRETARIAT, short="Setwan", cluster="AS-III"
     )
+    s.unit_tags["setwan"] = setwan.code
     s.post(setwan, "Sekretaris Dewan Perwakilan Rakyat Daerah", "II.b", head=True, tag="head:setwan", rank="head")
     pool = _pool(s, "setwan", 0.6)
     for name, subbag in SETWAN_BAGIAN:

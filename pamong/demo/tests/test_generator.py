@@ -257,6 +257,7 @@ def test_demo_logins_one_per_role(plan: RegionPlan) -> None:
         "verifier",
         "hr_admin",
         "asn",
+        "planner",
         "platform_admin",
     }
     positions = {p.code: p for p in plan.positions}
@@ -272,6 +273,8 @@ def test_demo_logins_one_per_role(plan: RegionPlan) -> None:
     assert post_of("kadis.pendidikan") == "Kepala Dinas Pendidikan dan Kebudayaan"
     assert post_of("camat.melati") == "Camat Melati"
     assert post_of("asn.pendidikan") == "Guru Ahli Pertama"
+    assert post_of("perencana.bappeda") == "Perencana Ahli Madya"
+    assert users["perencana.bappeda"].unit_code == plan.root.code  # the RPJMD is tenant-wide
     assert users["asisten1"].cluster_code == "AS-I"
     assert users["admin.bkpsdm"].needs_totp and users["admin"].is_platform_admin
     assert users["bupati"].employee_index is None

@@ -75,7 +75,16 @@ def test_rerun_is_idempotent_and_prints_the_logins_again(seeded: str) -> None:
         AuditEvent.objects.count(),
         User.objects.count(),
     ) == before
-    for username in ("bupati", "sekda", "asisten1", "kadis.pendidikan", "camat.melati", "admin.bkpsdm", "admin"):
+    for username in (
+        "bupati",
+        "sekda",
+        "asisten1",
+        "kadis.pendidikan",
+        "camat.melati",
+        "perencana.bappeda",
+        "admin.bkpsdm",
+        "admin",
+    ):
         assert re.search(rf"^{re.escape(username)}\s", again, re.MULTILINE), username
     assert "TOTP diminta saat masuk pertama" in again and "totp_code admin.bkpsdm" in again
     assert DEMO_PASSWORD in again
@@ -143,6 +152,7 @@ def test_logins_have_their_roles_employees_and_devices(seeded: str) -> None:
         "camat.melati": ("camat", "Camat Melati"),
         "asn.kesehatan": ("asn", "Perawat Ahli Pertama"),
         "admin.bkpsdm": ("hr_admin", "Analis Sumber Daya Manusia Aparatur Ahli Muda"),
+        "perencana.bappeda": ("planner", "Perencana Ahli Madya"),
     }
     for username, (role, post) in expected.items():
         user = User.objects.select_related("employee__position").get(username=username)

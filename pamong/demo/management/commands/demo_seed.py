@@ -54,6 +54,13 @@ class Command(BaseCommand):
                     f"{_n(c['employees'])} pegawai ({_n(c['pns'])} PNS, {_n(c['pppk'])} PPPK), "
                     f"{c['acting']} penugasan Plt/Plh."
                 )
+                if "indicators" in c:
+                    write(
+                        f"  Perencanaan: RPJMD berlaku dengan {c['missions']} misi, {c['regional_targets']} sasaran, "
+                        f"{c['priority_programs']} program prioritas/gerakan, {c['strategic_targets']} sasaran "
+                        f"strategis OPD, {c['indicators']} indikator ({c['iku']} IKU daerah, "
+                        f"{c['orphan_indicators']} indikator yatim)."
+                    )
             write(self.style.SUCCESS(f"Data demo dimuat dalam {report.seconds:.1f} detik.".replace(".", ",", 1)))
         else:
             write(
