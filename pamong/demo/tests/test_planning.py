@@ -194,6 +194,7 @@ def test_loaded_rows_pass_the_services_own_checks(seeded: Tenant) -> None:
             check_targets(
                 period=i.period,
                 period_kind=i.period_kind,
+                aggregation=i.aggregation,
                 year=annual.year,
                 annual_target=annual.annual_target,
                 period_targets=trajectory,

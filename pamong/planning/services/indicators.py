@@ -17,7 +17,12 @@ from django.utils.translation import gettext as _
 
 from pamong.core import audit
 from pamong.core.errors import NotFoundError, ValidationFailed
+from pamong.core.i18n import localized
 from pamong.org.models import OrgUnit, Position
+from pamong.performance.rules.aggregation import Aggregation as RuleAggregation
+from pamong.performance.rules.aggregation import check_trajectory
+from pamong.performance.rules.errors import PerformanceRuleError
+from pamong.performance.rules.periods import PeriodKind as RulePeriodKind
 
 from ..authz import authorize_unit
 from ..choices import (
@@ -133,9 +138,19 @@ def check_definition(*, period: PlanPeriod, org_unit: OrgUnit, level: str, data:
 
 
 def check_targets(
-    *, period: PlanPeriod, period_kind: str, year: int, annual_target: Decimal | None, period_targets: Mapping[int, Any]
+    *,
+    period: PlanPeriod,
+    period_kind: str,
+    aggregation: str,
+    year: int,
+    annual_target: Decimal | None,
+    period_targets: Mapping[int, Any],
 ) -> dict[str, list[str]]:
-    """Field errors of one year's targets; a missing period is named (``period_3``: "Target Maret belum diisi")."""
+    """Field errors of one year's targets; a missing period is named (``period_3``: "Target Maret belum diisi").
+
+    A complete trajectory must also agree with the annual target the way the indicator
+    aggregates (sum, last period or average: ``performance.rules.aggregation.check_trajectory``).
+    """
     errors: dict[str, list[str]] = {}
     if not period.covers(year):
         errors["year"] = [
@@ -161,6 +176,16 @@ def check_targets(
             errors[f"period_{number}"] = [_("Target %(period)s harus berupa angka.") % {"period": label}]
         elif abs(value) >= MAX_VALUE:
             errors[f"period_{number}"] = [_("Target %(period)s terlalu besar.") % {"period": label}]
+    if not errors and annual_target is not None:
+        try:
+            check_trajectory(
+                dict(period_targets),
+                kind=RulePeriodKind(period_kind),
+                method=RuleAggregation(aggregation),
+                annual_target=annual_target,
+            )
+        except PerformanceRuleError as exc:
+            errors["period_targets"] = [localized(exc)]
     return errors
 
 
@@ -218,6 +243,7 @@ def indicator_create(
             check_targets(
                 period=period,
                 period_kind=data.period_kind,
+                aggregation=data.aggregation,
                 year=year,
                 annual_target=annual_target,
                 period_targets=period_targets or {},
@@ -319,6 +345,7 @@ def indicator_set_targets(
     errors = check_targets(
         period=indicator.period,
         period_kind=indicator.period_kind,
+        aggregation=indicator.aggregation,
         year=year,
         annual_target=annual_target,
         period_targets=period_targets,

@@ -202,3 +202,19 @@ def test_tree_and_orphans(cast, plan):
     )
     tree = plan_tree(actor=cast.users["bupati"], period=plan.period)
     assert tree.orphans == [] and tree.programs[0].indicators[0].pk == plan.orphan.pk
+
+
+def test_a_trajectory_that_disagrees_with_the_annual_target_is_refused(cast, plan):
+    """The aggregation decides: here the last quarter must reach the annual target (nothing is written otherwise)."""
+    before = dict(PeriodTarget.objects.filter(indicator=plan.indicator).values_list("period_no", "target"))
+    with pytest.raises(ValidationFailed) as failure:
+        services.indicator_set_targets(
+            actor=cast.users["kepala_opd"],
+            indicator=plan.indicator,
+            year=2026,
+            annual_target=Decimal("98.5"),
+            period_targets={1: Decimal("97"), 2: Decimal("97.5"), 3: Decimal("98"), 4: Decimal("98")},
+        )
+    assert "period_targets" in failure.value.field_errors
+    assert "98,5" in failure.value.field_errors["period_targets"][0]
+    assert dict(PeriodTarget.objects.filter(indicator=plan.indicator).values_list("period_no", "target")) == before
