@@ -59,6 +59,15 @@ class PeriodForm(StyledForm):
     vision = forms.CharField(label=_("Visi"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class PeriodStatusForm(StyledForm):
+    reason = forms.CharField(
+        label=_("Alasan / dasar"),
+        max_length=500,
+        required=False,
+        help_text=_("Mis. nomor Perda RPJMD; wajib saat menutup periode."),
+    )
+
+
 class MissionForm(StyledForm):
     number = forms.IntegerField(label=_("Nomor misi"), min_value=1, max_value=99)
     text = forms.CharField(label=_("Misi"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.TreeView.as_view(), name="tree"),
     path("impor/", views.ImportView.as_view(), name="import"),
     path("periode/baru/", views.PeriodCreateView.as_view(), name="period_create"),
+    path("periode/<int:pk>/status/", views.PeriodStatusView.as_view(), name="period_status"),
     path("periode/<int:pk>/misi/baru/", views.MissionCreateView.as_view(), name="mission_create"),
     path("periode/<int:pk>/program/baru/", views.ProgramCreateView.as_view(), name="program_create"),
     path(

@@ -24,7 +24,7 @@ from pamong.org.models import OrgUnit
 
 from . import selectors, services
 from .authz import authorize_unit, can_manage_tenant_wide
-from .choices import IndicatorLevel
+from .choices import IndicatorLevel, PeriodStatus
 from .forms import (
     CodedTextForm,
     ImportForm,
@@ -32,6 +32,7 @@ from .forms import (
     IndicatorForm,
     MissionForm,
     PeriodForm,
+    PeriodStatusForm,
     ProgramForm,
     StrategicTargetForm,
     TargetsForm,
@@ -149,6 +150,24 @@ class PeriodCreateView(PlanFormView):
             end_year=d["end_year"],
             vision=d["vision"],
         )
+
+
+class PeriodStatusView(PlanFormView):
+    """Put a draft period in force, or close the period in force (the next status follows from the current one)."""
+
+    form_class = PeriodStatusForm
+
+    @property
+    def page_title(self) -> Any:
+        if self.parent.status == PeriodStatus.DRAFT:
+            return _("Berlakukan periode RPJMD")
+        return _("Tutup periode RPJMD")
+
+    def perform(self, form: PeriodStatusForm) -> PlanPeriod:
+        reason = form.cleaned_data["reason"].strip()
+        if self.parent.status == PeriodStatus.DRAFT:
+            return services.period_activate(actor=self.request.user, period=self.parent)
+        return services.period_close(actor=self.request.user, period=self.parent, reason=reason)
 
 
 class MissionCreateView(PlanFormView):

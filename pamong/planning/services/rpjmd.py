@@ -122,8 +122,13 @@ def period_activate(*, actor: Any, period: PlanPeriod) -> PlanPeriod:
 
 
 @transaction.atomic
-def period_close(*, actor: Any, period: PlanPeriod, reason: str = "") -> PlanPeriod:
+def period_close(*, actor: Any, period: PlanPeriod, reason: str) -> PlanPeriod:
+    """Close the period in force; the reason (e.g. the new Perda RPJMD) is part of the audit record."""
     tenant_id = authorize_tenant_wide(actor, period)
+    if not reason.strip():
+        raise ValidationFailed(
+            _("Alasan wajib diisi saat menutup periode."), field_errors={"reason": [_("Wajib diisi.")]}
+        )
     period = PlanPeriod.objects.select_for_update().get(pk=period.pk)
     if period.status != PeriodStatus.ACTIVE:
         raise Conflict(_("Hanya periode yang sedang berlaku yang dapat ditutup."))

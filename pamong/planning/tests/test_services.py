@@ -49,7 +49,9 @@ def test_only_one_period_in_force(cast, plan):
     other = services.period_create(actor=user, name="RPJMD 2030–2035", start_year=2030, end_year=2035, vision="V")
     with pytest.raises(Conflict):
         services.period_activate(actor=user, period=other)
-    services.period_close(actor=user, period=plan.period)
+    with pytest.raises(ValidationFailed):
+        services.period_close(actor=user, period=plan.period, reason=" ")
+    services.period_close(actor=user, period=plan.period, reason="Perda RPJMD 2030–2035")
     services.period_activate(actor=user, period=other)
     assert PlanPeriod.objects.get(pk=other.pk).status == PeriodStatus.ACTIVE
 

@@ -45,6 +45,7 @@ def test_indicator_forms_matrix(cast, plan, name):
 def test_planner_forms_matrix(cast, plan):
     check_matrix(cast, "get", reverse("planning:period_create"), expectations(403, planner=200, anonymous=302))
     for name, pk in (
+        ("planning:period_status", plan.period.pk),
         ("planning:mission_create", plan.period.pk),
         ("planning:program_create", plan.period.pk),
         ("planning:goal_create", plan.mission.pk),
@@ -146,3 +147,23 @@ def test_import_page_shows_errors_or_the_result(cast):
     good = SimpleUploadedFile("r.json", (SAMPLES / "rpjmd.json").read_bytes())
     response = client.post(url, {"kind": "rpjmd", "file": good})
     assert response.status_code == 200 and 'data-testid="import-result"' in response.content.decode()
+
+
+def test_planner_closes_the_period_in_force_with_a_reason_and_puts_the_next_in_force(cast, plan):
+    from pamong.core.models import AuditEvent
+    from pamong.planning.choices import PeriodStatus
+    from pamong.planning.models import PlanPeriod
+    from pamong.planning.services import period_create
+
+    client = cast.client_for("planner")
+    url = reverse("planning:period_status", args=[plan.period.pk])
+    assert "Tutup periode" in client.get(url).content.decode()
+    refused = client.post(url, {"reason": ""})
+    assert refused.status_code == 200 and "wajib diisi" in refused.content.decode().lower()
+    assert PlanPeriod.objects.get(pk=plan.period.pk).status == PeriodStatus.ACTIVE
+    assert client.post(url, {"reason": "Perda 5/2030"}).status_code == 302
+    assert PlanPeriod.objects.get(pk=plan.period.pk).status == PeriodStatus.CLOSED
+    assert AuditEvent.objects.get(action="planning.period.closed").reason == "Perda 5/2030"
+    nxt = period_create(actor=cast.users["planner"], name="RPJMD 2030–2035", start_year=2030, end_year=2035, vision="V")
+    assert client.post(reverse("planning:period_status", args=[nxt.pk]), {"reason": ""}).status_code == 302
+    assert PlanPeriod.objects.get(pk=nxt.pk).status == PeriodStatus.ACTIVE
