@@ -23,21 +23,40 @@ def allows(actor: Any, action: str, target: ScopedModel) -> bool:
     )
 
 
-def authorize(actor: Any, action: str, target: ScopedModel) -> None:
-    """Raise unless ``actor`` may perform ``action`` on ``target``."""
+def authorize(actor: Any, action: str, target: ScopedModel, *, visible_action: str = "", denied: str = "") -> None:
+    """Raise unless ``actor`` may perform ``action`` on ``target``.
+
+    Whoever may see the target (``visible_action``, by default the model's ``view_action``)
+    is told "forbidden" (``denied`` overrides the message); anyone else "not found".
+    """
     scope = scope_of(actor)
     tenant_id, path, employee_id = target.tenant_id, target.scope_path(), target.scope_employee_id()
     if scope.allows(action, tenant_id=tenant_id, path=path, employee_id=employee_id):
         return
-    if target.view_action and scope.allows(target.view_action, tenant_id=tenant_id, path=path, employee_id=employee_id):
-        raise Forbidden(_("Anda tidak berwenang melakukan tindakan ini."))
+    visible_action = visible_action or target.view_action
+    if visible_action and scope.allows(visible_action, tenant_id=tenant_id, path=path, employee_id=employee_id):
+        raise Forbidden(denied or _("Anda tidak berwenang melakukan tindakan ini."))
     raise NotFoundError(_("Data tidak ditemukan."))
 
 
-def authorize_at(actor: Any, action: str, *, tenant_id: int, path: str | None) -> None:
-    """Raise unless ``actor`` may perform ``action`` at a place in the tree (for creation)."""
-    if not scope_of(actor).allows(action, tenant_id=tenant_id, path=path):
-        raise NotFoundError(_("Data tidak ditemukan."))
+def authorize_at(
+    actor: Any, action: str, *, tenant_id: int, path: str | None, visible_action: str = "", denied: str = ""
+) -> None:
+    """Raise unless ``actor`` may perform ``action`` at a place in the tree (``path`` None: the whole tenant).
+
+    With ``visible_action``, someone who may see that place is told "forbidden" instead of
+    "not found"; tenant-wide rows (``path`` None) are seen by whoever holds it anywhere in the tenant.
+    """
+    scope = scope_of(actor)
+    if scope.allows(action, tenant_id=tenant_id, path=path):
+        return
+    if visible_action and scope.tenant_id == tenant_id:
+        visible = (
+            scope.can(visible_action) if path is None else scope.allows(visible_action, tenant_id=tenant_id, path=path)
+        )
+        if visible:
+            raise Forbidden(denied or _("Anda tidak berwenang melakukan tindakan ini."))
+    raise NotFoundError(_("Data tidak ditemukan."))
 
 
 def require_tenant(actor: Any) -> int:

@@ -11,8 +11,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from pamong.access.roles import PLANNING_MANAGE, PLANNING_VIEW
-from pamong.core.authz import require_tenant
-from pamong.core.errors import Forbidden, NotFoundError
+from pamong.core.authz import allows, authorize, authorize_at, require_tenant
+from pamong.core.errors import NotFoundError
 from pamong.core.scope import scope_of
 from pamong.org.models import OrgUnit
 
@@ -25,22 +25,26 @@ def authorize_tenant_wide(actor: Any, *targets: Any) -> int:
     tenant_id = require_tenant(actor)
     if any(target is not None and target.tenant_id != tenant_id for target in targets):
         raise NotFoundError(_("Data tidak ditemukan."))
-    scope = scope_of(actor)
-    if scope.allows(PLANNING_MANAGE, tenant_id=tenant_id, path=None):
-        return tenant_id
-    if scope.can(PLANNING_VIEW):
-        raise Forbidden(_("Hanya perencana Bappeda yang dapat mengubah RPJMD."))
-    raise NotFoundError(_("Data tidak ditemukan."))
+    authorize_at(
+        actor,
+        PLANNING_MANAGE,
+        tenant_id=tenant_id,
+        path=None,
+        visible_action=PLANNING_VIEW,
+        denied=_("Hanya perencana Bappeda yang dapat mengubah RPJMD."),
+    )
+    return tenant_id
 
 
 def authorize_unit(actor: Any, unit: OrgUnit) -> None:
     """Raise unless the actor may maintain the Renstra of ``unit``."""
-    scope = scope_of(actor)
-    if scope.allows(PLANNING_MANAGE, tenant_id=unit.tenant_id, path=unit.path):
-        return
-    if scope.allows(PLANNING_VIEW, tenant_id=unit.tenant_id, path=unit.path):
-        raise Forbidden(_("Anda tidak berwenang mengubah rencana unit ini."))
-    raise NotFoundError(_("Data tidak ditemukan."))
+    authorize(
+        actor,
+        PLANNING_MANAGE,
+        unit,
+        visible_action=PLANNING_VIEW,
+        denied=_("Anda tidak berwenang mengubah rencana unit ini."),
+    )
 
 
 def can_manage_tenant_wide(actor: Any) -> bool:
@@ -49,4 +53,4 @@ def can_manage_tenant_wide(actor: Any) -> bool:
 
 
 def can_manage_unit(actor: Any, unit: OrgUnit) -> bool:
-    return scope_of(actor).allows(PLANNING_MANAGE, tenant_id=unit.tenant_id, path=unit.path)
+    return allows(actor, PLANNING_MANAGE, unit)
