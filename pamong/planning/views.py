@@ -23,7 +23,7 @@ from pamong.core.views import ServiceFormView, raise_for_domain_error
 from pamong.org.models import OrgUnit
 
 from . import selectors, services
-from .authz import authorize_unit, can_manage_tenant_wide
+from .authz import authorize_tenant_wide, authorize_unit, can_manage_tenant_wide
 from .choices import IndicatorLevel, PeriodStatus
 from .forms import (
     CodedTextForm,
@@ -38,8 +38,6 @@ from .forms import (
     TargetsForm,
 )
 from .models import Goal, Indicator, Mission, PlanPeriod
-
-TENANT_WIDE_DENIED = _("Hanya perencana Bappeda yang dapat mengubah RPJMD.")
 
 
 def _require_view(request: HttpRequest) -> None:
@@ -119,8 +117,12 @@ class PlanFormView(ServiceFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def check_permission(self) -> None:
-        if self.tenant_wide and not can_manage_tenant_wide(self.request.user):
-            raise PermissionDenied(TENANT_WIDE_DENIED)
+        if self.tenant_wide:
+            try:
+                authorize_tenant_wide(self.request.user)
+            except DomainError as exc:
+                raise_for_domain_error(exc)
+                raise
 
     def period(self) -> PlanPeriod:
         return self.parent  # type: ignore[no-any-return]
