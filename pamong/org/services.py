@@ -309,11 +309,17 @@ def position_update(
 CLUSTER_AUDIT_FIELDS = ("code", "name", "sort_order")
 
 
+def authorize_cluster_manager(actor: Any) -> int:
+    """The actor's tenant id if they manage the organisation tenant-wide (clusters span OPDs)."""
+    tenant_id = require_tenant(actor)
+    authorize_at(actor, "org.manage", tenant_id=tenant_id, path=None, visible_action="org.view")
+    return tenant_id
+
+
 @transaction.atomic
 def cluster_create(*, actor: Any, code: str, name: str, sort_order: int = 0) -> Cluster:
     """Register an Asisten's coordination cluster (the Perbup on SOTK names them)."""
-    tenant_id = require_tenant(actor)
-    authorize_at(actor, "org.manage", tenant_id=tenant_id, path=None)
+    tenant_id = authorize_cluster_manager(actor)
     code, name = code.strip().upper(), name.strip()
     errors: dict[str, list[str]] = {}
     if not code:
@@ -341,7 +347,7 @@ def cluster_update(*, actor: Any, cluster: Cluster, name: str, sort_order: int, 
     tenant_id = require_tenant(actor)
     if cluster.tenant_id != tenant_id:
         raise NotFoundError(_("Data tidak ditemukan."))
-    authorize_at(actor, "org.manage", tenant_id=tenant_id, path=None)
+    authorize_cluster_manager(actor)
     if not name.strip():
         raise ValidationFailed(_("Data klaster tidak sah."), field_errors={"name": [_("Wajib diisi.")]})
     cluster = Cluster.objects.select_for_update().get(pk=cluster.pk)

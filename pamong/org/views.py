@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.urls import reverse
@@ -19,8 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
 from pamong.core.authz import allows
+from pamong.core.errors import DomainError
 from pamong.core.scope import scope_of
-from pamong.core.views import HtmxTemplateMixin, ObjectFormView, ServiceFormView, tenant_today
+from pamong.core.views import HtmxTemplateMixin, ObjectFormView, ServiceFormView, raise_for_domain_error, tenant_today
 from pamong.people.selectors import heads_of_unit_on
 from pamong.people.staffing import unit_staffing
 
@@ -321,8 +321,11 @@ class ClusterCreateView(ServiceFormView):
     success_message = _("Klaster Asisten telah dibuat.")
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not scope_of(request.user).can(MANAGE):
-            raise PermissionDenied
+        try:
+            services.authorize_cluster_manager(request.user)
+        except DomainError as exc:
+            raise_for_domain_error(exc)
+            raise
         return super().dispatch(request, *args, **kwargs)
 
     def perform(self, form: ClusterForm) -> Cluster:
