@@ -22,6 +22,7 @@ class Role(models.TextChoices):
     HR_ADMIN = "hr_admin", _("Admin BKPSDM")
     ASN = "asn", _("ASN")
     PLANNER = "planner", _("Perencana Bappeda")
+    PERFORMANCE_OPERATOR = "performance_operator", _("Operator kinerja OPD")
     PLATFORM_ADMIN = "platform_admin", _("Admin platform")
 
 
@@ -34,25 +35,47 @@ ACCESS_MANAGE = "access.manage"
 AUDIT_VIEW = "audit.view"
 PLANNING_VIEW = "planning.view"
 PLANNING_MANAGE = "planning.manage"
+# Performance (issue 3): agreements, periodic reports, scores, consequences, the cockpit.
+PERFORMANCE_VIEW = "performance.view"  # agreements, reports, scores and consequences in scope; the OPD page
+AGREEMENTS_MANAGE = "agreements.manage"  # draft and revise a unit's performance agreement (PK)
+AGREEMENTS_SIGN = "agreements.sign"  # sign a PK: the unit's head (second party) or the Bupati (first party)
+REPORTS_EDIT = "reports.edit"  # fill a periodic report: values, narrative, evidence
+REPORTS_SUBMIT = "reports.submit"  # submit (and resubmit) a unit's periodic report
+REPORTS_VERIFY = "reports.verify"  # verify or return a submitted report (never one's own submission)
+PERFORMANCE_RATE = "performance.rate"  # the human likelihood-of-delivery rating, with a reason
+CONSEQUENCES_MANAGE = "consequences.manage"  # own, progress and close follow-ups of the consequences register
+COCKPIT_VIEW = "cockpit.view"  # the Bupati's cockpit (league tables, reds, overdue reports) over the scope
 
-_LEADERSHIP = frozenset({ORG_VIEW, PEOPLE_VIEW, PLANNING_VIEW})
+_LEADERSHIP = frozenset({ORG_VIEW, PEOPLE_VIEW, PLANNING_VIEW, PERFORMANCE_VIEW, COCKPIT_VIEW})
+#: What the head of a unit does with its own performance: plan, agree, report (not verify).
+_UNIT_HEAD = frozenset(
+    {ORG_VIEW, PEOPLE_VIEW, PLANNING_VIEW, PLANNING_MANAGE, PERFORMANCE_VIEW}
+    | {AGREEMENTS_MANAGE, AGREEMENTS_SIGN, REPORTS_EDIT, REPORTS_SUBMIT}
+)
 
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
-    Role.HEAD_OF_REGION: _LEADERSHIP,
+    # The Bupati signs every PK as its first party.
+    Role.HEAD_OF_REGION: _LEADERSHIP | {AGREEMENTS_SIGN},
     Role.DEPUTY_HEAD: _LEADERSHIP,
-    Role.REGIONAL_SECRETARY: _LEADERSHIP | {AUDIT_VIEW},
-    Role.ASSISTANT: _LEADERSHIP,
-    # Heads maintain their own unit's Renstra (strategic targets, indicators, trajectories).
-    Role.OPD_HEAD: _LEADERSHIP | {PLANNING_MANAGE},
-    Role.CAMAT: _LEADERSHIP | {PLANNING_MANAGE},
-    Role.VERIFIER: frozenset({ORG_VIEW, AUDIT_VIEW, PLANNING_VIEW}),
+    Role.REGIONAL_SECRETARY: _LEADERSHIP | {AUDIT_VIEW, PERFORMANCE_RATE, CONSEQUENCES_MANAGE},
+    Role.ASSISTANT: _LEADERSHIP | {PERFORMANCE_RATE, CONSEQUENCES_MANAGE},
+    # Heads maintain their own unit's Renstra (strategic targets, indicators, trajectories), sign its PK and
+    # submit its periodic reports.
+    Role.OPD_HEAD: _UNIT_HEAD,
+    Role.CAMAT: _UNIT_HEAD,
+    Role.VERIFIER: frozenset({ORG_VIEW, AUDIT_VIEW, PLANNING_VIEW, PERFORMANCE_VIEW, REPORTS_VERIFY}),
     Role.HR_ADMIN: frozenset(
         {ORG_VIEW, ORG_MANAGE, PEOPLE_VIEW, PEOPLE_MANAGE, IMPORTS_RUN, ACCESS_MANAGE, AUDIT_VIEW, PLANNING_VIEW}
+        | {PERFORMANCE_VIEW, CONSEQUENCES_MANAGE}
     ),
     Role.ASN: frozenset({ORG_VIEW, PLANNING_VIEW}),
+    # The OPD's performance operator (an OPD clerk) fills reports and drafts the PK; the head submits and signs.
+    Role.PERFORMANCE_OPERATOR: frozenset({ORG_VIEW, PLANNING_VIEW, PERFORMANCE_VIEW, AGREEMENTS_MANAGE, REPORTS_EDIT}),
     # Assigned over the root, so tenant-wide: the RPJMD (period, missions, goals, targets, programs) is theirs;
-    # org.view to pick the OPD that owns a priority program.
-    Role.PLANNER: frozenset({ORG_VIEW, PLANNING_VIEW, PLANNING_MANAGE}),
+    # org.view to pick the OPD that owns a priority program. Bappeda also drafts PKs and rates likelihood.
+    Role.PLANNER: frozenset(
+        {ORG_VIEW, PLANNING_VIEW, PLANNING_MANAGE, PERFORMANCE_VIEW, AGREEMENTS_MANAGE, PERFORMANCE_RATE, COCKPIT_VIEW}
+    ),
     Role.PLATFORM_ADMIN: frozenset(),
 }
 
