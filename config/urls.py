@@ -12,6 +12,10 @@ urlpatterns = [
     path("pegawai/", include("pamong.people.urls")),
     path("impor/", include("pamong.imports.urls")),
     path("perencanaan/", include("pamong.planning.urls")),
+    path("pemberitahuan/", include("pamong.notices.urls")),
+    path("perjanjian-kinerja/", include("pamong.agreements.urls")),
+    path("laporan/", include("pamong.reports.urls")),
+    path("kinerja/", include("pamong.performance.urls")),
     path("api/", include("config.api_urls")),
     # The language switch works before login too (the login page has it).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

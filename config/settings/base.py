@@ -38,6 +38,10 @@ INSTALLED_APPS = [
     "pamong.access",
     "pamong.imports",
     "pamong.planning",
+    "pamong.notices",
+    "pamong.agreements",
+    "pamong.reports",
+    "pamong.performance",
     "pamong.demo",
 ]
 
@@ -76,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pamong.access.context_processors.navigation",
+                "pamong.notices.context_processors.unread_notices",
             ],
         },
     },

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AgreementsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "pamong.agreements"
+    verbose_name = "Perjanjian kinerja"

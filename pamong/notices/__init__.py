@@ -1,0 +1,1 @@
+"""In-app notices (pemberitahuan) with an e-mail copy: reminders, returned reports, new follow-ups."""

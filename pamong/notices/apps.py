@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class NoticesConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "pamong.notices"
+    verbose_name = "Pemberitahuan"

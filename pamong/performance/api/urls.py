@@ -1,0 +1,7 @@
+"""Routes of the performance API."""
+
+from rest_framework.routers import SimpleRouter
+
+router = SimpleRouter()
+
+urlpatterns = router.urls

@@ -1,0 +1,1 @@
+"""Periodic realisation reports (laporan berkala) of OPDs and kecamatan, their evidence and verification."""

@@ -1,0 +1,7 @@
+"""Routes of the reports API."""
+
+from rest_framework.routers import SimpleRouter
+
+router = SimpleRouter()
+
+urlpatterns = router.urls
