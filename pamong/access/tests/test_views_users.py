@@ -190,10 +190,10 @@ def test_list_query_count_does_not_depend_on_the_number_of_accounts(cast, django
     client.get(url)
     # session, user, its TOTP device, tenant, its role assignments, its employee (the name in the navbar);
     # count; rows; their current roles
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         assert usernames(client.get(url, {"q": "citra"})) == ["asn"]
     add_users(cast, 20)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(url, {"q": "akun uji"})
     assert len(usernames(response)) == 20
     assert "Asisten Sekda · Asisten II" in row_of(response.content.decode(), "uji07")

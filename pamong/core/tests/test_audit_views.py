@@ -28,5 +28,5 @@ def test_audit_page_shows_only_the_own_tenants_events(cast):
 def test_audit_page_query_count_does_not_grow_with_events(cast, django_assert_num_queries):
     client = cast.client_for("sekda")
     client.get(reverse("core:audit_list"))  # warm the session
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(reverse("core:audit_list"))

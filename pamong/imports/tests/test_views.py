@@ -154,11 +154,11 @@ def test_batch_list_query_count_does_not_grow_with_batches(cast, django_assert_n
     run(admin, "employees", "a.csv", bad_file())
     client.get(reverse("imports:batch_list"))  # warm the session
     # session, user, OTP device, tenant + role grants (scope), count, the navbar user name (employee), rows
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("imports:batch_list"))
     assert response.status_code == 200
     for _ in range(5):
         run(admin, "employees", "a.csv", bad_file())
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("imports:batch_list"))
     assert response.content.decode().count("a.csv") == 6

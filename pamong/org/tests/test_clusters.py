@@ -36,7 +36,7 @@ def test_only_tenant_wide_managers_register_clusters(cast):
 
 def test_cluster_list_shows_the_opds_each_asisten_coordinates_within_scope(cast, django_assert_num_queries):
     client = cast.client_for("asisten")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         html = client.get(reverse("org:cluster_list")).content.decode()
     assert "Dinas Pendidikan" in html and "Kecamatan Anggrek" in html
     assert "Dinas Kesehatan" not in html  # cluster II exists but its OPD is outside the asisten's scope

@@ -147,7 +147,7 @@ def test_tree_query_count_is_fixed(cast, django_assert_num_queries):
     client = cast.client_for("bupati")
     client.get(reverse("org:tree"))
     # session, user, role assignments, tenant; roots; the opened root's children
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(reverse("org:tree"))
     for i in range(5):
         unit_create(
@@ -157,7 +157,7 @@ def test_tree_query_count_is_fixed(cast, django_assert_num_queries):
             name=f"Badan Tambahan {i}",
             kind=OrgUnitKind.BADAN,
         )
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(reverse("org:tree"))
     assert {f"EXTRA{i}" for i in range(5)} <= codes(response)
 
@@ -239,7 +239,7 @@ def test_unit_detail_query_count_does_not_grow_with_positions(cast, django_asser
     url = reverse("org:unit_detail", args=[cast.units["dinkes"].pk])
     client.get(url)
     # session, user, role assignments, tenant; unit; ancestors; positions; holders; sub-units
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         client.get(url)
     system = SystemActor(tenant_id=cast.tenant.pk)
     _plt_for_dinkes(cast)
@@ -251,7 +251,7 @@ def test_unit_detail_query_count_does_not_grow_with_positions(cast, django_asser
             name=f"Perawat {i}",
             position_type="fungsional",
         )
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(url)
     assert response.content.decode().count("Perawat ") >= 4
 

@@ -99,8 +99,8 @@ def test_tree_query_count_is_fixed(cast, django_assert_num_queries):
 
 
 #: session, user, role assignments, tenant; periods (list and current); missions, goals, regional targets,
-#: programs, strategic targets, indicators; the manageable-units check.
-TREE_QUERIES = 12
+#: programs, strategic targets, indicators; the manageable-units check; the unread-notice count.
+TREE_QUERIES = 13
 
 
 def test_trajectory_grid_accepts_the_decimal_comma_and_names_the_missing_period(cast, plan):
