@@ -1,7 +1,8 @@
 """A tenant's performance settings: every configurable value of the performance rules, with its default.
 
 Sources: each default is documented, with its source and confidence mark, in the module that uses it
-(``achievement``, ``aggregation``, ``index``, ``bands``, ``consequences``, ``likelihood``) and in
+(``achievement``, ``aggregation``, ``index``, ``bands``, ``consequences``, ``likelihood``,
+``register``, ``schedule``) and in
 ``docs/rules/performance.md``. Every value marked [UNCONFIRMED] or [L] there is a field here, so a tenant
 can follow its own Perbup or practice. Not configurable: the formulas themselves and the AKIP grade bands
 (PermenPANRB 88/2021, a national scale).
@@ -22,7 +23,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from pamong.performance.rules import achievement, aggregation, bands, consequences, index, likelihood
+from pamong.performance.rules import achievement, aggregation, bands, consequences, index, likelihood, register, schedule
 from pamong.performance.rules.achievement import LowerIsBetterFormula, Polarity
 from pamong.performance.rules.aggregation import MissingPeriods
 from pamong.performance.rules.bands import Band, BandScale, Colour, TrafficLight, TrajectoryStatus
@@ -32,6 +33,7 @@ from pamong.performance.rules.index import IndexItem, IndexResult, MissingCapaia
 from pamong.performance.rules.likelihood import LikelihoodRating
 from pamong.performance.rules.numbers import as_decimal, fmt_en, fmt_id
 from pamong.performance.rules.periods import PeriodKind
+from pamong.performance.rules.register import Transition
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -83,6 +85,8 @@ class PerformanceRules:
     improvement_threshold: Decimal = consequences.DEFAULT_IMPROVEMENT_THRESHOLD
     improvement_months: int = consequences.DEFAULT_IMPROVEMENT_MONTHS
     likelihood_min_reason_chars: int = likelihood.DEFAULT_MIN_REASON_CHARS
+    follow_up_days: int = register.DEFAULT_FOLLOW_UP_DAYS
+    register_min_note_chars: int = register.DEFAULT_MIN_NOTE_CHARS
 
     def __post_init__(self) -> None:
         # The same checks as from_mapping, so a PerformanceRules built in code is never out of range either.
@@ -130,6 +134,8 @@ class PerformanceRules:
             "improvement_threshold": str(self.improvement_threshold),
             "improvement_months": self.improvement_months,
             "likelihood_min_reason_chars": self.likelihood_min_reason_chars,
+            "follow_up_days": self.follow_up_days,
+            "register_min_note_chars": self.register_min_note_chars,
         }
 
     # The rules with this tenant's settings applied.
@@ -175,6 +181,17 @@ class PerformanceRules:
     def check_likelihood(self, rating: str, reason: str) -> LikelihoodRating:
         return likelihood.check_likelihood(rating, reason, min_reason_chars=self.likelihood_min_reason_chars)
 
+    def check_step(self, status: str, step: str, note: str, *, is_manager: bool, is_owner: bool) -> Transition:
+        return register.check_step(
+            status, step, note, is_manager=is_manager, is_owner=is_owner, min_note_chars=self.register_min_note_chars
+        )
+
+    def follow_up_due(self, opened_on: date) -> date:
+        return register.follow_up_due(opened_on, self.follow_up_days)
+
+    def reporting_month(self, year: int, today: date) -> int | None:
+        return schedule.reporting_month(year, today, self.report_due_days)
+
 
 # -------------------------------------------------------------------------------------- parsing --
 
@@ -194,6 +211,8 @@ LABELS_ID: Mapping[str, str] = MappingProxyType(
         "improvement_threshold": "ambang masa perbaikan (indeks tahunan)",
         "improvement_months": "lama masa perbaikan (bulan)",
         "likelihood_min_reason_chars": "panjang minimum alasan penilaian",
+        "follow_up_days": "lama tindak lanjut konsekuensi (hari)",
+        "register_min_note_chars": "panjang minimum catatan tindak lanjut",
     }
 )
 
@@ -218,6 +237,8 @@ def _parse(data: Mapping[Any, Any]) -> dict[str, Any]:
         "improvement_threshold": _threshold,
         "improvement_months": lambda v: _int_range(v, 1, consequences.MAX_IMPROVEMENT_MONTHS),
         "likelihood_min_reason_chars": lambda v: _int_range(v, 1, MAX_REASON_CHARS),
+        "follow_up_days": lambda v: _int_range(v, 1, register.MAX_FOLLOW_UP_DAYS),
+        "register_min_note_chars": lambda v: _int_range(v, 1, MAX_REASON_CHARS),
     }
     issues: list[ConfigIssue] = []
     result: dict[str, Any] = {}

@@ -225,3 +225,20 @@ def test_default_rules_reproduce_the_worked_examples() -> None:
     assert str(rules.capaian(D("10.0"), D("9.0"), Polarity.MINIMIZE)) == "110.00"
     assert str(rules.capaian(D("10.0"), D("12.0"), Polarity.MINIMIZE)) == "80.00"
     assert str(rules.capaian(D(10), D(21), Polarity.MINIMIZE)) == "0.00"
+
+
+def test_register_settings_are_read_and_applied() -> None:
+    from pamong.performance.rules.register import EntryStatus, Step
+
+    rules = PerformanceRules.from_mapping({"follow_up_days": 14, "register_min_note_chars": 3})
+    assert rules.follow_up_due(date(2026, 11, 2)) == date(2026, 11, 16)
+    assert rules.check_step(EntryStatus.OPEN, Step.DISMISS, "dup", is_manager=True, is_owner=False).note == "dup"
+    assert rules.to_mapping()["follow_up_days"] == 14
+    with pytest.raises(ConfigError) as info:
+        PerformanceRules.from_mapping({"follow_up_days": 0, "register_min_note_chars": "x"})
+    assert [issue.key for issue in info.value.issues] == ["follow_up_days", "register_min_note_chars"]
+
+
+def test_reporting_month_uses_the_tenant_deadline() -> None:
+    assert PerformanceRules().reporting_month(2026, date(2026, 11, 5)) == 9
+    assert PerformanceRules.from_mapping({"report_due_days": 3}).reporting_month(2026, date(2026, 11, 5)) == 10
