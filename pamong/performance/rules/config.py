@@ -23,7 +23,16 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from pamong.performance.rules import achievement, aggregation, bands, consequences, index, likelihood, register, schedule
+from pamong.performance.rules import (
+    achievement,
+    aggregation,
+    bands,
+    consequences,
+    index,
+    likelihood,
+    register,
+    schedule,
+)
 from pamong.performance.rules.achievement import LowerIsBetterFormula, Polarity
 from pamong.performance.rules.aggregation import MissingPeriods
 from pamong.performance.rules.bands import Band, BandScale, Colour, TrafficLight, TrajectoryStatus
