@@ -1,0 +1,20 @@
+"""How a report is named to people: "Dinas Pendidikan · Triwulan III 2026 (realisasi kinerja)"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from pamong.planning.choices import period_label
+
+from .choices import ReportKind
+
+
+def period_name(report: Any) -> str:
+    return f"{period_label(report.period_kind, report.period_no)} {report.year:d}"
+
+
+def report_title(report: Any) -> str:
+    kind = _("realisasi kinerja") if report.kind == ReportKind.REALISATION else _("penyelenggaraan pemerintahan")
+    return f"{report.org_unit.name} · {period_name(report)} ({kind})"
