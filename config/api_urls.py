@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("pamong.people.api.urls")),
     path("", include("pamong.imports.api.urls")),
     path("", include("pamong.planning.api.urls")),
+    path("", include("pamong.notices.api.urls")),
     path("", include("pamong.agreements.api.urls")),
     path("", include("pamong.reports.api.urls")),
     path("", include("pamong.performance.api.urls")),

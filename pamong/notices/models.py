@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from pamong.core.models import TenantModel
+from pamong.core.querysets import TenantQuerySet
 
 from .choices import NoticeKind
 
 
-class NoticeQuerySet(models.QuerySet["Notice"]):
+class NoticeQuerySet(TenantQuerySet):
     def for_user(self, user: object) -> NoticeQuerySet:
         """A user's own notices: the only way notices are read (nobody reads another's inbox)."""
         return self.filter(recipient=user, tenant_id=getattr(user, "tenant_id", None))
@@ -38,7 +41,7 @@ class Notice(TenantModel):
     dedupe_key = models.CharField(_("kunci unik"), max_length=120, blank=True)
     read_at = models.DateTimeField(_("dibaca pada"), null=True, blank=True)
 
-    objects = NoticeQuerySet.as_manager()
+    objects: ClassVar[NoticeQuerySet] = NoticeQuerySet.as_manager()  # type: ignore[assignment]
 
     class Meta:
         ordering = ["-created_at", "-id"]

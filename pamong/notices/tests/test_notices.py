@@ -77,3 +77,25 @@ def test_open_refuses_offsite_link(cast):
     notice = Notice.objects.get()
     response = cast.client_for("asn").post(reverse("notices:notice_open", args=[notice.pk]))
     assert response["Location"] == reverse("notices:notice_list")
+
+
+def test_api_lists_and_marks_only_own_notices(cast):
+    from pamong.core.testing.matrix import token_client
+
+    notify(tenant_id=cast.tenant.pk, recipients=[cast.users["asn"], cast.users["sekda"]], title="Rakor")
+    mine = Notice.objects.get(recipient=cast.users["asn"])
+    check_matrix(cast, "get", "/api/notices/", expectations(200, anonymous=401), client_for=token_client)
+    check_matrix(
+        cast,
+        "post",
+        f"/api/notices/{mine.pk}/read/",
+        expectations(404, asn=200, anonymous=401),
+        client_for=token_client,
+    )
+    client = token_client(cast, "asn")
+    body = client.get("/api/notices/?unread=1").json()
+    assert [row["title"] for row in body["results"]] == ["Rakor"]
+    assert client.post("/api/notices/read-all/").json() == {"marked": 1}
+    assert client.get("/api/notices/?unread=1").json()["results"] == []
+    # The sekda's notice is untouched by the asn's "read all".
+    assert Notice.objects.get(recipient=cast.users["sekda"]).read_at is None
