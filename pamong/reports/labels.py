@@ -6,13 +6,11 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from pamong.planning.choices import period_label
-
 from .choices import ReportKind
 
 
 def period_name(report: Any) -> str:
-    return f"{period_label(report.period_kind, report.period_no)} {report.year:d}"
+    return str(report.period_label)
 
 
 def report_title(report: Any) -> str:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from pamong.access.roles import PERFORMANCE_VIEW
 from pamong.core.models import ScopedModel, TenantModel
 from pamong.org.models import OrgUnit
-from pamong.planning.choices import PeriodKind
+from pamong.planning.choices import PeriodKind, period_label
 from pamong.planning.models import Indicator
 
 from .choices import EvidenceContentType, GovernanceTopic, ReportKind, ReportStatus, StepKind
@@ -100,6 +100,11 @@ class Report(ScopedModel):
 
     def scope_path(self) -> str:
         return self.org_unit.path
+
+    @property
+    def period_label(self) -> str:
+        """``Triwulan III 2026`` or ``Oktober 2026``."""
+        return f"{period_label(self.period_kind, self.period_no)} {self.year:d}"
 
 
 class ReportValue(TenantModel):

@@ -106,6 +106,10 @@ class ValueRow:
     annual_target: Decimal | None
     ytd_actual: Decimal | None
     evidence: list[Evidence] = field(default_factory=list)
+    # What the edit form shows after a refused save: the text as typed and the message.
+    error: str = ""
+    raw_actual: str = ""
+    raw_note: str = ""
 
     @property
     def indicator(self) -> Any:
@@ -117,6 +121,8 @@ class SectionRow:
     section: GovernanceSection
     figures: list[tuple[Figure, str]]
     evidence: list[Evidence] = field(default_factory=list)
+    error: str = ""
+    raw: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
