@@ -193,6 +193,7 @@ SPECTACULAR_SETTINGS = {
         "RoleEnum": "pamong.access.roles.Role",
         "ImportKindEnum": "pamong.imports.choices.ImportKind",
         "PlanPeriodStatusEnum": "pamong.planning.choices.PeriodStatus",
+        "ProgramKindEnum": "pamong.planning.choices.ProgramKind",
         "ImportBatchStatusEnum": "pamong.imports.choices.BatchStatus",
     },
 }
