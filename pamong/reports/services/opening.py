@@ -21,8 +21,9 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from pamong.access.roles import REPORTS_EDIT
+from pamong.access.roles import PERFORMANCE_VIEW, REPORTS_EDIT
 from pamong.core import audit
 from pamong.core.authz import authorize_at, require_tenant
 from pamong.core.models import Tenant
@@ -72,7 +73,14 @@ def reports_open_due(*, actor: Any, today: dt.date) -> OpenResult:
     """Open every report due by ``today`` in the actor's tenant (the system actor of the nightly job)."""
     tenant_id = require_tenant(actor)
     # Tenant-wide reports.edit is held by no role: only the system actor opens reports.
-    authorize_at(actor, REPORTS_EDIT, tenant_id=tenant_id, path=None)
+    authorize_at(
+        actor,
+        REPORTS_EDIT,
+        tenant_id=tenant_id,
+        path=None,
+        visible_action=PERFORMANCE_VIEW,
+        denied=_("Laporan berkala dibuka otomatis oleh sistem setiap malam."),
+    )
     tenant = Tenant.objects.get(pk=tenant_id)
     conf = report_settings(tenant)
     plan = PlanPeriod.objects.filter(tenant_id=tenant_id, status=PeriodStatus.ACTIVE).first()
