@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PeriodStatus(models.TextChoices):
     DRAFT = "draft", _("Draf")  # being prepared; not yet the plan in force
     ACTIVE = "active", _("Berlaku")  # the plan in force; at most one per tenant
-    CLOSED = "closed", _("Selesai")  # a past plan, kept for history
+    # "Selesai" alone is ambiguous for translators (done? finished? closed?): the context says it is a status.
+    CLOSED = "closed", pgettext_lazy("period status", "Selesai")  # a past plan, kept for history
 
 
 class ProgramKind(models.TextChoices):

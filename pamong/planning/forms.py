@@ -59,6 +59,13 @@ class PeriodForm(StyledForm):
     vision = forms.CharField(label=_("Visi"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class PeriodUpdateForm(StyledForm):
+    """The name and vision of a period; its years are fixed once created (targets hang on them)."""
+
+    name = forms.CharField(label=_("Nama"), max_length=120)
+    vision = forms.CharField(label=_("Visi"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
 class PeriodStatusForm(StyledForm):
     reason = forms.CharField(
         label=_("Alasan / dasar"),
@@ -78,8 +85,9 @@ class CodedTextForm(StyledForm):
     text = forms.CharField(label=_("Uraian"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ProgramForm(StyledForm):
-    code = forms.CharField(label=_("Kode"), max_length=40)
+class ProgramUpdateForm(StyledForm):
+    """A priority program's name, kind, owner and description (its code is its key in imports: fixed)."""
+
     name = forms.CharField(label=_("Nama"), max_length=200)
     kind = forms.ChoiceField(label=_("Jenis"), choices=ProgramKind.choices)
     owner_unit = forms.ModelChoiceField(label=_("OPD penanggung jawab"), queryset=OrgUnit.objects.none())
@@ -90,8 +98,14 @@ class ProgramForm(StyledForm):
         self.fields["owner_unit"].queryset = units  # type: ignore[attr-defined]
 
 
-class StrategicTargetForm(StyledForm):
-    org_unit = forms.ModelChoiceField(label=_("OPD / kecamatan"), queryset=OrgUnit.objects.none())
+class ProgramForm(ProgramUpdateForm):
+    code = forms.CharField(label=_("Kode"), max_length=40)
+    field_order = ["code"]
+
+
+class StrategicTargetUpdateForm(StyledForm):
+    """A strategic target's code, text and upward links (its unit and period are fixed)."""
+
     code = forms.CharField(label=_("Kode"), max_length=40)
     text = forms.CharField(label=_("Sasaran strategis"), widget=forms.Textarea(attrs={"rows": 3}))
     regional_target = forms.ModelChoiceField(
@@ -101,13 +115,21 @@ class StrategicTargetForm(StyledForm):
         label=_("Mendukung program prioritas"), queryset=PriorityProgram.objects.none(), required=False
     )
 
-    def __init__(self, *args: Any, units: Any, period: PlanPeriod, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, period: PlanPeriod, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["org_unit"].queryset = units  # type: ignore[attr-defined]
-        self.fields["regional_target"].queryset = RegionalTarget.objects.filter(  # type: ignore[attr-defined]
-            goal__mission__period=period
-        )
-        self.fields["priority_program"].queryset = PriorityProgram.objects.filter(period=period)  # type: ignore[attr-defined]
+        fields: Any = self.fields
+        fields["regional_target"].queryset = RegionalTarget.objects.filter(goal__mission__period=period)
+        fields["priority_program"].queryset = PriorityProgram.objects.filter(period=period)
+
+
+class StrategicTargetForm(StrategicTargetUpdateForm):
+    org_unit = forms.ModelChoiceField(label=_("OPD / kecamatan"), queryset=OrgUnit.objects.none())
+    field_order = ["org_unit"]
+
+    def __init__(self, *args: Any, units: Any, period: PlanPeriod, **kwargs: Any) -> None:
+        super().__init__(*args, period=period, **kwargs)
+        fields: Any = self.fields
+        fields["org_unit"].queryset = units
 
 
 class IndicatorForm(StyledForm):

@@ -51,6 +51,8 @@ class MissionNode:
 class ProgramNode:
     program: PriorityProgram
     indicators: list[Indicator] = field(default_factory=list)
+    #: OPD strategic targets that support this program and no regional target (else they sit under that target).
+    strategic: list[StrategicNode] = field(default_factory=list)
 
 
 @dataclass
@@ -62,6 +64,8 @@ class PlanTree:
     #: OPD strategic targets linked to nothing upward (their indicators may still hang under a program).
     unlinked_strategic: list[StrategicNode]
     indicator_count: int
+    #: Every strategic target in the tree, wherever it is placed (e.g. to decide which may be edited).
+    strategic: list[StrategicNode] = field(default_factory=list)
 
 
 def periods(*, actor: Any) -> QuerySet[PlanPeriod]:
@@ -151,7 +155,9 @@ def plan_tree(*, actor: Any, period: PlanPeriod) -> PlanTree:
     for node in strategic_by_id.values():
         if node.target.regional_target_id in target_nodes:
             target_nodes[node.target.regional_target_id].strategic.append(node)
-        elif node.target.priority_program_id is None:
+        elif node.target.priority_program_id in program_nodes:
+            program_nodes[node.target.priority_program_id].strategic.append(node)
+        else:
             unlinked.append(node)
     goal_nodes = {g.pk: GoalNode(g) for g in goals}
     for target_node in target_nodes.values():
@@ -169,6 +175,7 @@ def plan_tree(*, actor: Any, period: PlanPeriod) -> PlanTree:
         orphans=orphans,
         unlinked_strategic=unlinked,
         indicator_count=len(indicators),
+        strategic=list(strategic_by_id.values()),
     )
 
 

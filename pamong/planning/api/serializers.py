@@ -13,8 +13,8 @@ from rest_framework import serializers
 from pamong.core.api.fields import ScopedPrimaryKeyRelatedField, TenantPrimaryKeyRelatedField
 from pamong.org.models import OrgUnit, Position
 
-from ..choices import Aggregation, IndicatorLevel, LowerIsBetterFormula, PeriodKind, Polarity
-from ..models import Indicator, PlanPeriod, PriorityProgram, RegionalTarget, StrategicTarget
+from ..choices import Aggregation, IndicatorLevel, LowerIsBetterFormula, PeriodKind, Polarity, ProgramKind
+from ..models import Goal, Indicator, Mission, PlanPeriod, PriorityProgram, RegionalTarget, StrategicTarget
 from ..sipd import parse_number
 
 
@@ -40,6 +40,94 @@ class PeriodSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         model = PlanPeriod
         fields = ("id", "name", "start_year", "end_year", "vision", "status")
         read_only_fields = fields
+
+
+class PlanningUnitRefSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class MissionSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    class Meta:
+        model = Mission
+        fields = ("id", "period", "number", "text")
+        read_only_fields = fields
+
+
+class GoalSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    class Meta:
+        model = Goal
+        fields = ("id", "mission", "code", "text")
+        read_only_fields = fields
+
+
+class RegionalTargetSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    class Meta:
+        model = RegionalTarget
+        fields = ("id", "goal", "code", "text")
+        read_only_fields = fields
+
+
+class PriorityProgramSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    owner_unit = PlanningUnitRefSerializer(read_only=True)
+
+    class Meta:
+        model = PriorityProgram
+        fields = ("id", "period", "code", "name", "kind", "owner_unit", "description")
+        read_only_fields = fields
+
+
+class StrategicTargetSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    org_unit = PlanningUnitRefSerializer(read_only=True)
+
+    class Meta:
+        model = StrategicTarget
+        fields = ("id", "period", "org_unit", "code", "text", "regional_target", "priority_program")
+        read_only_fields = fields
+
+
+# -- inputs of the RPJMD and strategic-target updates (types only: the services say what is required) -----
+# Text fields accept "" so that the service answers with its own message ("Wajib diisi.") under the field.
+
+
+class PeriodUpdateSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    name = serializers.CharField(max_length=120, required=False, allow_blank=True)
+    vision = serializers.CharField(required=False, allow_blank=True)
+
+
+class PeriodCloseSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    reason = serializers.CharField(max_length=500, allow_blank=True, help_text="Required, e.g. the new Perda RPJMD.")
+
+
+class MissionUpdateSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    number = serializers.IntegerField(required=False)
+    text = serializers.CharField(required=False, allow_blank=True)
+
+
+class CodedTextUpdateSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    """A goal or a regional target."""
+
+    code = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    text = serializers.CharField(required=False, allow_blank=True)
+
+
+class PriorityProgramUpdateSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    """The code is not changeable: imports find the program by it."""
+
+    name = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    kind = serializers.ChoiceField(choices=ProgramKind.choices, required=False)
+    owner_unit = ScopedPrimaryKeyRelatedField(model=OrgUnit, action="planning.view", required=False)
+    description = serializers.CharField(required=False, allow_blank=True)
+
+
+class StrategicTargetUpdateSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    """``null`` for ``regional_target`` or ``priority_program`` removes that link."""
+
+    code = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    text = serializers.CharField(required=False, allow_blank=True)
+    regional_target = TenantPrimaryKeyRelatedField(model=RegionalTarget, required=False, allow_null=True)
+    priority_program = TenantPrimaryKeyRelatedField(model=PriorityProgram, required=False, allow_null=True)
 
 
 class IndicatorSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]

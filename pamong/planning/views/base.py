@@ -87,3 +87,17 @@ class UnitPlanFormView(PlanFormView):
     def check_permission(self) -> None:
         if not manageable_units(self.request.user).exists():
             raise PermissionDenied
+
+
+class PlanRowUpdateView(PlanFormView):
+    """A form changing one row of the plan (``parent`` is the row itself).
+
+    The row must be within sight (else 404) and the user must maintain it (else 403: the
+    RPJMD rows need the tenant-wide planner, a strategic target its unit's manager); the
+    form starts from the row's current values (``initial_fields``); the service checks again.
+    """
+
+    initial_fields: ClassVar[tuple[str, ...]] = ()
+
+    def get_initial(self) -> dict[str, Any]:
+        return {name: getattr(self.parent, name) for name in self.initial_fields}
