@@ -8,7 +8,7 @@ import pytest
 
 from pamong.core.errors import Forbidden, ValidationFailed
 from pamong.core.models import AuditEvent
-from pamong.planning.choices import IndicatorLevel, Polarity
+from pamong.planning.choices import IndicatorLevel, PeriodStatus, Polarity
 from pamong.planning.models import Indicator, IndicatorTarget, Mission, PlanPeriod, RegionalTarget, StrategicTarget
 from pamong.planning.services import planning_import_sipd
 
@@ -40,7 +40,7 @@ def test_rpjmd_then_renstra_build_the_tree(cast):
     assert iku.level == IndicatorLevel.REGIONAL and iku.org_unit == cast.units["root"]
     assert iku.polarity == Polarity.MINIMIZE and iku.lower_is_better_formula == "majalengka"
     assert Indicator.objects.get(code="IKU-01").baseline == Decimal("7.8")
-    assert IndicatorTarget.objects.get(indicator=iku, year=2030).annual_target == Decimal("4")
+    assert IndicatorTarget.objects.get(indicator=iku, year=2035).annual_target == Decimal("4")  # target_5
     result = planning_import_sipd(actor=cast.users["kepala_opd"], payload=RENSTRA, kind="renstra")
     strategic = StrategicTarget.objects.get(code="DISDIK-SS1")
     assert strategic.regional_target.code == "1.1.1" and strategic.org_unit == cast.units["disdik"]
@@ -90,3 +90,15 @@ def test_renstra_refuses_unknown_links_and_other_opds(cast):
     with pytest.raises(Forbidden):
         planning_import_sipd(actor=cast.users["kepala_opd"], payload=RPJMD, kind="rpjmd")
     assert StrategicTarget.objects.count() == 0
+
+
+def test_the_samples_are_a_period_of_their_own_and_leave_the_plan_in_force_alone(cast, plan):
+    """The sample files (2030–2035) must not overwrite the RPJMD 2025–2030 of the demo (or of the cast)."""
+    before = PlanPeriod.objects.values().get(pk=plan.period.pk)
+    result = planning_import_sipd(actor=cast.users["planner"], payload=RPJMD, kind="rpjmd")
+    assert result.period.pk != plan.period.pk
+    assert (result.period.name, result.period.status) == ("Contoh RPJMD 2030–2035", PeriodStatus.DRAFT)
+    assert PlanPeriod.objects.values().get(pk=plan.period.pk) == before
+    assert Mission.objects.filter(period=plan.period).count() == 1
+    planning_import_sipd(actor=cast.users["kepala_opd"], payload=RENSTRA, kind="renstra")
+    assert StrategicTarget.objects.get(code="DISDIK-SS1").period == result.period
