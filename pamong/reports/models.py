@@ -187,7 +187,7 @@ def evidence_upload_to(instance: Evidence, filename: str) -> str:
     return f"reports/{instance.tenant_id}/{uuid.uuid4().hex}{suffix}"
 
 
-EVIDENCE_SUFFIXES = {
+EVIDENCE_SUFFIXES: dict[str, str] = {
     EvidenceContentType.PDF: ".pdf",
     EvidenceContentType.JPEG: ".jpg",
     EvidenceContentType.PNG: ".png",

@@ -183,7 +183,9 @@ class ReportEditView(ReportObjectMixin, View):
         self.report = self.load(kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
-    def render_page(self, *, data: Any = None, errors: dict[str, list[str]] | None = None, status: int = 200) -> Any:
+    def render_page(
+        self, *, data: Any = None, errors: dict[str, list[str]] | None = None, status: int = 200
+    ) -> HttpResponse:
         today = tenant_today(self.request.user)
         page = selectors.report_page(actor=self.request.user, report=self.report, today=today)
         if data is not None:

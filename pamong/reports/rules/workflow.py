@@ -64,7 +64,7 @@ class ValueState:
     note: str
 
 
-def check_editable(status: Status) -> None:
+def check_editable(status: Status | str) -> None:
     """Refuse changes to a submitted or verified report."""
     if Status(status) not in EDITABLE:
         raise WorkflowError(
@@ -74,7 +74,7 @@ def check_editable(status: Status) -> None:
         )
 
 
-def submit_step(status: Status) -> Step:
+def submit_step(status: Status | str) -> Step:
     """SUBMIT from a draft, RESUBMIT from a returned report; anything else is refused."""
     status = Status(status)
     if status is Status.DRAFT:
@@ -88,7 +88,7 @@ def submit_step(status: Status) -> Step:
     )
 
 
-def check_decision(status: Status, *, by_submitter: bool) -> None:
+def check_decision(status: Status | str, *, by_submitter: bool) -> None:
     """Whether a verifier may verify or return a report in ``status`` (``by_submitter``: they submitted it)."""
     status = Status(status)
     if status is not Status.SUBMITTED:

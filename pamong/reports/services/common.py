@@ -31,7 +31,8 @@ def label_of(actor: Any) -> str:
 
 def locked(report: Report) -> Report:
     """The report reloaded under a row lock (PostgreSQL), with its unit."""
-    return Report.objects.select_for_update().select_related("org_unit").get(pk=report.pk)
+    fresh: Report = Report.objects.select_for_update().select_related("org_unit").get(pk=report.pk)
+    return fresh
 
 
 def add_step(

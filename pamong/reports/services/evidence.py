@@ -27,7 +27,7 @@ def evidence_upload(
     *,
     actor: Any,
     report: Report,
-    file: File | None,
+    file: File | None,  # type: ignore[type-arg]
     value: ReportValue | None = None,
     section: GovernanceSection | None = None,
     description: str = "",

@@ -51,7 +51,8 @@ def _move(report: Report, expected: str, **changes: Any) -> Report:
     changes["updated_at"] = timezone.now()
     if not Report.objects.filter(pk=report.pk, status=expected).update(**changes):
         raise changed_under_us()
-    return Report.objects.select_related("org_unit", "tenant").get(pk=report.pk)
+    fresh: Report = Report.objects.select_related("org_unit", "tenant").get(pk=report.pk)
+    return fresh
 
 
 def _check_complete(report: Report) -> None:
