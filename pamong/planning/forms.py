@@ -109,10 +109,14 @@ class StrategicTargetUpdateForm(StyledForm):
     code = forms.CharField(label=_("Kode"), max_length=40)
     text = forms.CharField(label=_("Sasaran strategis"), widget=forms.Textarea(attrs={"rows": 3}))
     regional_target = forms.ModelChoiceField(
-        label=_("Mendukung sasaran RPJMD"), queryset=RegionalTarget.objects.none(), required=False
+        label=_("Mendukung sasaran RPJMD"), queryset=RegionalTarget.objects.none(), required=False, empty_label="—"
     )
     priority_program = forms.ModelChoiceField(
-        label=_("Mendukung program prioritas"), queryset=PriorityProgram.objects.none(), required=False
+        label=_("Mendukung program prioritas"),
+        queryset=PriorityProgram.objects.none(),
+        required=False,
+        empty_label="—",
+        help_text=_("Pilih sasaran RPJMD, program prioritas, atau keduanya; tanpa keduanya indikatornya yatim."),
     )
 
     def __init__(self, *args: Any, period: PlanPeriod, **kwargs: Any) -> None:

@@ -83,6 +83,7 @@ def test_edit_pages_start_from_the_current_values(cast, plan):
     html = cast.client_for("kepala_opd").get(reverse("planning:strategic_target_update", args=[plan.strategic.pk]))
     html = html.content.decode()
     assert 'value="SS1"' in html and f'value="{plan.regional_target.pk}" selected' in html
+    assert "Dinas Pendidikan · RPJMD 2025–2030" in html  # the unit is named: its code alone is not unique
 
 
 def test_each_rpjmd_page_changes_its_row_and_writes_the_audit_event(cast, plan):

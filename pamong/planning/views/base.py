@@ -68,9 +68,14 @@ class PlanFormView(ServiceFormView):
     def period(self) -> PlanPeriod:
         return self.parent  # type: ignore[no-any-return]
 
+    def page_note(self) -> str:
+        """A line under the title placing the subject (e.g. the unit of a strategic target); none by default."""
+        return ""
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context.update(page_title=self.page_title, parent=self.parent, cancel_url=self.get_success_url())
+        context.update(page_title=self.page_title, parent=self.parent, page_note=self.page_note())
+        context["cancel_url"] = self.get_success_url()
         return context
 
     def get_success_url(self) -> str:

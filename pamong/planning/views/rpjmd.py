@@ -283,6 +283,9 @@ class StrategicTargetUpdateView(PlanRowUpdateView):
     def period(self) -> PlanPeriod:
         return self.parent.period  # type: ignore[no-any-return]
 
+    def page_note(self) -> str:
+        return f"{self.parent.org_unit.name} · {self.parent.period.name}"
+
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
         kwargs["period"] = self.parent.period
