@@ -240,3 +240,14 @@ def test_report_page_query_count_is_fixed(cast, rep, django_assert_num_queries):
     with django_assert_num_queries(DETAIL_QUERIES):
         response = client.get(url)
     assert len(response.context["page"].rows) == 4 and len(response.context["page"].steps) == 3
+
+
+def test_numbers_are_shown_in_indonesian_without_trailing_zeros(cast, rep):
+    services.report_fill(
+        actor=rep.operator, report=rep.disdik, values=[services.ValueEntry(rep.plan.indicator.pk, "1.074,25")]
+    )
+    client = cast.client_for("kepala_opd")
+    html = client.get(reverse("reports:report_detail", args=[rep.disdik.pk])).content.decode()
+    assert "1.074,25" in html and "1.074,2500" not in html
+    html = client.get(reverse("reports:report_edit", args=[rep.disdik.pk])).content.decode()
+    assert 'value="1074,25"' in html  # reads back the same when saved again
