@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from pamong.performance.rules.errors import PerformanceRuleError
+
 
 class Status(StrEnum):
     """The statuses of ``pamong.reports.choices.ReportStatus``."""
@@ -41,18 +43,8 @@ class Step(StrEnum):
 EDITABLE = frozenset({Status.DRAFT, Status.RETURNED})
 
 
-class WorkflowError(ValueError):
+class WorkflowError(PerformanceRuleError):
     """A step refused by the workflow. ``code`` is stable; ``str()`` is the Indonesian text."""
-
-    def __init__(self, code: str, message_id: str, message_en: str, field: str | None = None) -> None:
-        self.code = code
-        self.message_id = message_id
-        self.message_en = message_en
-        self.field = field
-        super().__init__(message_id)
-
-    def __reduce__(self) -> tuple[type["WorkflowError"], tuple[str, str, str, str | None]]:
-        return (type(self), (self.code, self.message_id, self.message_en, self.field))
 
 
 @dataclass(frozen=True)

@@ -2,35 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
-from pamong.core.errors import DomainError
-from pamong.core.models import Tenant
-from pamong.core.scope import SystemActor
 from pamong.reports.services import reports_remind
+
+from ..tenants import add_tenant_arguments, for_each_tenant
 
 
 class Command(BaseCommand):
     help = "Remind heads and operators of reports whose reminder day is today (or --date); safe to run twice."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--date", type=dt.date.fromisoformat, help="YYYY-MM-DD (default: each tenant's today)")
-        parser.add_argument("--tenant", help="region code of one tenant (default: every active tenant)")
+        add_tenant_arguments(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        tenants = Tenant.objects.filter(is_active=True)
-        if options["tenant"]:
-            tenants = tenants.filter(region_code=options["tenant"])
-            if not tenants.exists():
-                raise CommandError(f"no active tenant with region code {options['tenant']}")
-        for tenant in tenants:
-            today = options["date"] or tenant.today()
-            try:
-                sent = reports_remind(actor=SystemActor(tenant_id=tenant.pk, label="reports_remind"), today=today)
-            except DomainError as exc:
-                self.stderr.write(f"{tenant.region_code} {tenant.name}: {exc.message}")
-                continue
-            self.stdout.write(f"{tenant.region_code} {tenant.name}: {sent} pengingat dikirim")
+        def run(actor: Any, today: Any) -> str:
+            return f"{reports_remind(actor=actor, today=today)} pengingat dikirim"
+
+        for_each_tenant(self, options, "reports_remind", run)
