@@ -6,9 +6,8 @@ from typing import Self
 
 from pamong.core.querysets import ScopedQuerySet
 
-from .choices import AgreementStatus
-
-LIVE = (AgreementStatus.DRAFT, AgreementStatus.AWAITING, AgreementStatus.SIGNED)
+# The values of choices.AgreementStatus (querysets sit beside choices in the layers, so they spell them).
+LIVE = ("draft", "awaiting", "signed")
 
 
 class AgreementQuerySet(ScopedQuerySet):
@@ -18,4 +17,4 @@ class AgreementQuerySet(ScopedQuerySet):
 
     def in_force(self) -> Self:
         """Fully signed versions not superseded: at most one per unit and year."""
-        return self.filter(status=AgreementStatus.SIGNED)
+        return self.filter(status="signed")

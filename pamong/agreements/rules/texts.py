@@ -19,6 +19,9 @@ Pure module: no Django, no clock, no I/O.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
+
+from .content import decimal_text
 
 PK_FORM = "permenpanrb-53-2014"
 PACT_FORM = "permenpanrb-49-2011"
@@ -120,3 +123,16 @@ MONTHS_ID = (
 def date_id(day: date) -> str:
     """``2 Januari 2026``: dates on the document are Indonesian whatever the reader's language."""
     return f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}"
+
+
+def number_id(value: Decimal) -> str:
+    """``Decimal("12345.5")`` → ``"12.345,5"``: Indonesian digit grouping on the document."""
+    text = decimal_text(value)
+    sign = "-" if text.startswith("-") else ""
+    whole, _, fraction = text.lstrip("-").partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
+
+
+def rupiah(value: int) -> str:
+    return "Rp " + f"{value:,}".replace(",", ".")

@@ -1,21 +1,21 @@
 """Reads of performance agreements: canonical content and parties, lists, verification."""
 
-from .content import (
+from ..facts import (
     HeadParty,
-    agreement_content,
     agreement_settings,
-    content_hash,
     default_place,
-    pact_content,
-    pact_hash,
+    owes_agreement,
+    plan_period_for,
     rank_of,
     region_head_party,
     region_head_users,
     signing_heads_on,
 )
+from ..snapshot import agreement_content, content_hash, pact_content, pact_hash
 from .lists import (
     STATES,
     Capabilities,
+    IndicatorOption,
     UnitRow,
     YearList,
     active_signatures,
@@ -23,8 +23,7 @@ from .lists import (
     agreement_queryset,
     agreement_units,
     capabilities,
-    owes_agreement,
-    plan_period_for,
+    indicator_options,
     signature_of,
     versions_of,
     year_choices,
@@ -36,6 +35,7 @@ __all__ = [
     "STATES",
     "Capabilities",
     "HeadParty",
+    "IndicatorOption",
     "UnitRow",
     "Verification",
     "YearList",
@@ -49,6 +49,7 @@ __all__ = [
     "content_hash",
     "default_place",
     "hash_in_pdf",
+    "indicator_options",
     "max_upload_bytes",
     "owes_agreement",
     "pact_content",

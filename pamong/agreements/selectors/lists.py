@@ -14,10 +14,11 @@ from pamong.access.roles import AGREEMENTS_MANAGE, AGREEMENTS_SIGN, PERFORMANCE_
 from pamong.core.scope import scope_of
 from pamong.org.choices import OPD_KINDS, OrgUnitKind
 from pamong.org.models import OrgUnit
-from pamong.planning.choices import PeriodStatus
-from pamong.planning.models import PlanPeriod
+from pamong.planning.choices import PERIODS_PER_YEAR, IndicatorLevel
+from pamong.planning.models import Indicator, IndicatorTarget, PeriodTarget
 
 from ..choices import AgreementStatus, SignedDocument, SignerParty
+from ..facts import plan_period_for
 from ..models import AgreementItem, AgreementSignature, PerformanceAgreement
 
 
@@ -31,11 +32,6 @@ def agreement_units(*, actor: Any, year: int) -> QuerySet[OrgUnit]:
         .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=start))
         .order_by("sort_order", "name")
     )
-
-
-def owes_agreement(unit: OrgUnit) -> bool:
-    """Whether ``unit`` is one that signs a PK with the head of region (an OPD or a kecamatan)."""
-    return unit.depth == 1 and unit.kind in OPD_KINDS
 
 
 @dataclass
@@ -185,17 +181,6 @@ def capabilities(*, actor: Any, agreement: PerformanceAgreement, today: dt.date)
     )
 
 
-def plan_period_for(*, tenant_id: int, year: int) -> PlanPeriod | None:
-    """The RPJMD period covering ``year``: the one in force if it does, else the newest that does."""
-    periods = list(
-        PlanPeriod.objects.filter(tenant_id=tenant_id, start_year__lte=year, end_year__gte=year)
-        .exclude(status=PeriodStatus.DRAFT)
-        .order_by("-start_year")
-    )
-    active = [p for p in periods if p.status == PeriodStatus.ACTIVE]
-    return active[0] if active else (periods[0] if periods else None)
-
-
 def year_choices(*, tenant_id: int | None, today: dt.date) -> list[int]:
     """Years offered on the list: those of the RPJMD period in force, else around today."""
     if tenant_id is not None:
@@ -223,3 +208,48 @@ def agreement_in_force(*, tenant_id: int, org_unit_id: int, year: int) -> Perfor
         )
         .first()
     )
+
+
+@dataclass(frozen=True)
+class IndicatorOption:
+    """One of the unit's planning indicators offered on the draft form, with whether it can be copied."""
+
+    pk: int
+    code: str
+    name: str
+    unit_of_measure: str
+    annual_target: Any
+    complete: bool  # has the year's annual target and every period of its trajectory
+
+
+def indicator_options(*, agreement: PerformanceAgreement) -> list[IndicatorOption]:
+    """The unit's OPD indicators of the draft's RPJMD period with the year's targets (three queries)."""
+    indicators = list(
+        Indicator.objects.filter(
+            tenant_id=agreement.tenant_id,
+            org_unit_id=agreement.org_unit_id,
+            period_id=agreement.plan_period_id,
+            level=IndicatorLevel.OPD,
+        ).order_by("code", "pk")
+    )
+    annual = dict(
+        IndicatorTarget.objects.filter(indicator__in=indicators, year=agreement.year).values_list(
+            "indicator_id", "annual_target"
+        )
+    )
+    counts: dict[int, int] = {}
+    for indicator_id in PeriodTarget.objects.filter(indicator__in=indicators, year=agreement.year).values_list(
+        "indicator_id", flat=True
+    ):
+        counts[indicator_id] = counts.get(indicator_id, 0) + 1
+    return [
+        IndicatorOption(
+            pk=i.pk,
+            code=i.code,
+            name=i.name,
+            unit_of_measure=i.unit_of_measure,
+            annual_target=annual.get(i.pk),
+            complete=i.pk in annual and counts.get(i.pk, 0) == PERIODS_PER_YEAR.get(i.period_kind, 0),
+        )
+        for i in indicators
+    ]

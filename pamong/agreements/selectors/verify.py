@@ -26,7 +26,7 @@ from pamong.core.errors import ValidationFailed
 from ..choices import AgreementStatus, SignedDocument
 from ..models import AgreementSignature, PerformanceAgreement
 from ..rules.content import CODE_LENGTH, normalize_code
-from .content import content_hash, pact_hash
+from ..snapshot import content_hash, pact_hash
 from .lists import agreement_queryset
 
 #: The largest PDF accepted for verification (bytes); ``PAMONG_AGREEMENT_VERIFY_MAX_BYTES`` overrides it.

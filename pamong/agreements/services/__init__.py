@@ -4,12 +4,12 @@ Audit actions: ``agreements.agreement.draft``, ``.update``, ``.submit``, ``.reop
 ``.revise``, ``.sign``, ``.supersede``, and ``agreements.integrity_pact.sign``.
 
 The canonical content and its hash (for a bulk demo seed too) come from
-``pamong.agreements.selectors.agreement_content`` / ``content_hash`` (from the stored rows) or
+``pamong.agreements.snapshot.agreement_content`` / ``content_hash`` (from the stored rows) or
 ``pamong.agreements.rules.content.content_hash`` (from content planned in memory).
 """
 
 from ..rules.content import content_hash
-from ..selectors.content import agreement_content, pact_content, pact_hash
+from ..snapshot import agreement_content, pact_content, pact_hash
 from .drafting import BudgetLineData, agreement_draft, agreement_revise, agreement_update
 from .signing import agreement_sign, integrity_pact_sign
 from .submission import agreement_cancel, agreement_reopen, agreement_submit

@@ -60,7 +60,7 @@ def tenant_today(tenant: Tenant, today: dt.date | None) -> dt.date:
     return today if today is not None else tenant.today()
 
 
-def snapshot(agreement: PerformanceAgreement) -> dict[str, Any]:
+def audit_snapshot(agreement: PerformanceAgreement) -> dict[str, Any]:
     """The audited picture of a version: its fields, item codes and targets, budget total."""
     data = audit.model_snapshot(agreement, AGREEMENT_FIELDS)
     data["items"] = [

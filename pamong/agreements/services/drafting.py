@@ -27,7 +27,7 @@ from pamong.org.models import OrgUnit
 from pamong.planning.choices import IndicatorLevel
 from pamong.planning.models import Indicator, IndicatorTarget, PeriodTarget, PlanPeriod
 
-from .. import selectors
+from .. import facts
 from ..authz import authorize_manage
 from ..choices import AgreementStatus
 from ..models import (
@@ -39,7 +39,7 @@ from ..models import (
 from ..rules import workflow
 from ..rules.items import IndicatorFacts, check_items
 from ..rules.texts import PK_FORM
-from .common import locked, refresh_names, refuse, required_reason, snapshot
+from .common import audit_snapshot, locked, refresh_names, refuse, required_reason
 
 #: The largest budget ceiling accepted (Rupiah; a regency's whole budget is far below it).
 MAX_CEILING = 10**15
@@ -68,7 +68,7 @@ def _check_budget(lines: Sequence[BudgetLineData]) -> dict[str, list[str]]:
 
 
 def _period(unit: OrgUnit, year: int) -> PlanPeriod:
-    period = selectors.plan_period_for(tenant_id=unit.tenant_id, year=year)
+    period = facts.plan_period_for(tenant_id=unit.tenant_id, year=year)
     if period is None:
         raise ValidationFailed(
             _("Belum ada RPJMD yang berlaku untuk tahun %(year)s; Bappeda perlu memberlakukannya dulu.")
@@ -213,7 +213,7 @@ def agreement_draft(
     if org_unit.tenant_id != tenant_id:
         raise NotFoundError(_("Data tidak ditemukan."))
     authorize_manage(actor, org_unit)
-    if not selectors.owes_agreement(org_unit):
+    if not facts.owes_agreement(org_unit):
         raise ValidationFailed(
             _("Perjanjian kinerja dengan Bupati dibuat untuk OPD atau kecamatan, bukan untuk %(unit)s.")
             % {"unit": org_unit.name},
@@ -256,7 +256,7 @@ def agreement_draft(
         tenant_name=tenant.name,
         unit_code=org_unit.code,
         unit_name=org_unit.name,
-        place=(place if place is not None else selectors.default_place(tenant)).strip(),
+        place=(place if place is not None else facts.default_place(tenant)).strip(),
         created_by=actor if isinstance(actor, User) else None,
     )
     _write_items(agreement, indicator_ids)
@@ -268,7 +268,7 @@ def agreement_draft(
         action="agreements.agreement.draft",
         target=agreement,
         org_unit_path=org_unit.path,
-        after=snapshot(agreement),
+        after=audit_snapshot(agreement),
     )
     return agreement
 
@@ -293,7 +293,7 @@ def agreement_update(
         errors = _check_budget(budget_lines)
         if errors:
             raise ValidationFailed(_("Data anggaran tidak sah; periksa isian yang ditandai."), field_errors=errors)
-    before = snapshot(agreement)
+    before = audit_snapshot(agreement)
     refresh_names(agreement, agreement.tenant)
     if place is not None:
         agreement.place = place.strip()
@@ -302,7 +302,7 @@ def agreement_update(
     if budget_lines is not None:
         _write_budget(agreement, budget_lines)
     agreement = locked(agreement)
-    after = snapshot(agreement)
+    after = audit_snapshot(agreement)
     if after != before:
         audit.record(
             actor=actor,
@@ -379,7 +379,7 @@ def agreement_revise(
         target=revision,
         org_unit_path=unit.path,
         before={"version": agreement.version, "content_hash": agreement.content_hash},
-        after=snapshot(revision),
+        after=audit_snapshot(revision),
         reason=text,
     )
     return revision

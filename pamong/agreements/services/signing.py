@@ -24,7 +24,7 @@ from pamong.core.errors import Conflict, Forbidden, ValidationFailed
 from pamong.notices.choices import NoticeKind
 from pamong.notices.services import notify
 
-from .. import selectors
+from .. import facts, snapshot
 from ..authz import authorize_sign, signs_for_region
 from ..choices import AgreementStatus, SignedDocument, SignerParty
 from ..models import AgreementSignature, PerformanceAgreement
@@ -33,9 +33,9 @@ from ..rules.texts import date_id
 from .common import locked, refuse, tenant_today
 
 
-def _head_of(actor: Any, agreement: PerformanceAgreement, day: dt.date) -> selectors.HeadParty:
+def _head_of(actor: Any, agreement: PerformanceAgreement, day: dt.date) -> facts.HeadParty:
     """The actor as the unit's head on ``day``, and the head the document names; else refuse."""
-    heads = selectors.signing_heads_on(unit=agreement.org_unit, day=day)
+    heads = facts.signing_heads_on(unit=agreement.org_unit, day=day)
     employee_id = getattr(actor, "employee_id", None)
     mine = next((h for h in heads if employee_id is not None and h.employee_id == employee_id), None)
     if mine is None:
@@ -159,7 +159,7 @@ def agreement_sign(
         raise ValidationFailed(_("Pilih pihak yang menandatangani."), field_errors={"party": [_("Pihak tidak sah.")]})
     agreement = locked(agreement)
     day = tenant_today(agreement.tenant, today)
-    head: selectors.HeadParty | None = None
+    head: facts.HeadParty | None = None
     if party == SignerParty.HEAD:
         head = _head_of(actor, agreement, day)
     elif not signs_for_region(actor, agreement.tenant_id):
@@ -175,7 +175,7 @@ def agreement_sign(
         )
         workflow.check_hashes(
             stored=agreement.content_hash,
-            recomputed=selectors.content_hash(agreement),
+            recomputed=snapshot.content_hash(agreement),
             presented=content_hash,
             others=[
                 s.content_hash
@@ -257,13 +257,13 @@ def integrity_pact_sign(
         # The pact names the agreement's hash: both must still be what went out for signature.
         workflow.check_hashes(
             stored=agreement.content_hash,
-            recomputed=selectors.content_hash(agreement),
+            recomputed=snapshot.content_hash(agreement),
             presented=agreement.content_hash,
             others=(),
         )
         workflow.check_hashes(
             stored=pact.content_hash,
-            recomputed=selectors.pact_hash(agreement, pact),
+            recomputed=snapshot.pact_hash(agreement, pact),
             presented=content_hash,
             others=(),
         )

@@ -16,19 +16,19 @@ from pamong.core.errors import ValidationFailed
 from pamong.notices.choices import NoticeKind
 from pamong.notices.services import notify
 
-from .. import selectors
+from .. import facts, snapshot
 from ..authz import authorize_manage
 from ..choices import AgreementStatus
 from ..models import IntegrityPact, PerformanceAgreement
 from ..rules import workflow
 from ..rules.content import content_hash
 from ..rules.texts import PACT_FORM, date_id, pact_statements, region_name
-from .common import locked, refresh_names, refuse, required_reason, snapshot, tenant_today
+from .common import audit_snapshot, locked, refresh_names, refuse, required_reason, tenant_today
 
 
 def _signer_users(agreement: PerformanceAgreement, day: dt.date) -> list[Any]:
     heads = list(User.objects.filter(employee_id=agreement.head_employee_id, is_active=True))
-    return heads + selectors.region_head_users(tenant_id=agreement.tenant_id, day=day)
+    return heads + facts.region_head_users(tenant_id=agreement.tenant_id, day=day)
 
 
 @transaction.atomic
@@ -49,7 +49,7 @@ def agreement_submit(
     tenant = agreement.tenant
     day = tenant_today(tenant, today)
     unit = agreement.org_unit
-    heads = selectors.signing_heads_on(unit=unit, day=day)
+    heads = facts.signing_heads_on(unit=unit, day=day)
     if not heads:
         raise ValidationFailed(
             _(
@@ -59,7 +59,7 @@ def agreement_submit(
             % {"unit": unit.name, "date": date_id(day)},
             code="no_head",
         )
-    region_head = selectors.region_head_party(tenant=tenant, day=day)
+    region_head = facts.region_head_party(tenant=tenant, day=day)
     if not region_head.name:
         raise ValidationFailed(
             _(
@@ -81,8 +81,8 @@ def agreement_submit(
     agreement.region_head_title = region_head.title
     agreement.agreement_date = day
     if not agreement.place:
-        agreement.place = selectors.default_place(tenant)
-    agreement.content_hash = content_hash(selectors.agreement_content(agreement))
+        agreement.place = facts.default_place(tenant)
+    agreement.content_hash = content_hash(snapshot.agreement_content(agreement))
     agreement.status = AgreementStatus.AWAITING
     agreement.submitted_at = timezone.now()
     agreement.save()
@@ -97,7 +97,7 @@ def agreement_submit(
             "content_hash": "",
         },
     )
-    pact.content_hash = selectors.pact_hash(agreement, pact)
+    pact.content_hash = snapshot.pact_hash(agreement, pact)
     pact.save(update_fields=["content_hash", "updated_at"])
     audit.record(
         actor=actor,
@@ -105,7 +105,7 @@ def agreement_submit(
         action="agreements.agreement.submit",
         target=agreement,
         org_unit_path=unit.path,
-        after={**snapshot(agreement), "pact_hash": pact.content_hash},
+        after={**audit_snapshot(agreement), "pact_hash": pact.content_hash},
     )
     notify(
         tenant_id=agreement.tenant_id,
@@ -138,7 +138,7 @@ def agreement_reopen(*, actor: Any, agreement: PerformanceAgreement, reason: str
     except workflow.WorkflowError as exc:
         refuse(exc)
     text = required_reason(reason)
-    before = snapshot(agreement)
+    before = audit_snapshot(agreement)
     revoked = _revoke(agreement, text)
     agreement.status = AgreementStatus.DRAFT
     agreement.content_hash = ""
@@ -167,7 +167,7 @@ def agreement_cancel(*, actor: Any, agreement: PerformanceAgreement, reason: str
     except workflow.WorkflowError as exc:
         refuse(exc)
     text = required_reason(reason)
-    before = snapshot(agreement)
+    before = audit_snapshot(agreement)
     revoked = _revoke(agreement, text)
     agreement.status = AgreementStatus.CANCELLED
     agreement.cancelled_at = timezone.now()
