@@ -18,7 +18,7 @@ from pamong.access.roles import PERFORMANCE_VIEW
 from pamong.core.models import ScopedModel, TenantModel
 from pamong.org.models import OrgUnit
 from pamong.people.models import Employee
-from pamong.planning.choices import PeriodKind
+from pamong.planning.choices import PeriodKind, period_label
 from pamong.planning.models import Indicator, PriorityProgram
 from pamong.reports.models import Report
 
@@ -107,6 +107,11 @@ class IndicatorScore(ScopedModel):
 
     def __str__(self) -> str:
         return f"{self.indicator_id} {self.year}/{self.month}: {self.capaian}"
+
+    @property
+    def period_label(self) -> str:
+        """The indicator's own period this month shows: "Triwulan III", "September"."""
+        return period_label(self.period_kind, self.period_no)
 
     def scope_path(self) -> str:
         return self.org_unit.path

@@ -12,6 +12,7 @@ from html import escape
 
 WIDTH, HEIGHT = 640, 220
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 14, 30
+PAD = 18
 BANDS = (("#f8d7da", "red"), ("#fff3cd", "yellow"), ("#d1e7dd", "green"))
 
 
@@ -34,8 +35,10 @@ def trend_svg(
         return TOP + plot_h - float(value / top) * plot_h
 
     def x(i: int) -> float:
-        step = plot_w / max(len(labels) - 1, 1)
-        return LEFT + (i * step if len(labels) > 1 else plot_w / 2)
+        # Points sit inside the plot (PAD from each edge), so the first and last labels stay clear of the axes.
+        inner = plot_w - 2 * PAD
+        step = inner / max(len(labels) - 1, 1)
+        return LEFT + PAD + (i * step if len(labels) > 1 else inner / 2)
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '

@@ -95,7 +95,7 @@ def indicators(slug: str, title: str, rows: Iterable[IndicatorScore], *, with_un
             s.indicator.code,
             s.indicator.name,
             s.indicator.unit_of_measure,
-            str(period_label(s.period_kind, s.period_no)),
+            s.period_label,
             s.annual_target,
             s.ytd_target,
             s.ytd_actual,

@@ -72,9 +72,13 @@ def unit_overview(*, actor: Any, unit: OrgUnit, year: int, month: int | None) ->
             .order_by("indicator__code")
         )
         latest: dict[int, LikelihoodRating] = {}
-        for rating in LikelihoodRating.objects.filter(
-            tenant_id=unit.tenant_id, indicator_id__in=[s.indicator_id for s in scores], year=year, month=month
-        ).order_by("-created_at", "-pk"):
+        for rating in (
+            LikelihoodRating.objects.filter(
+                tenant_id=unit.tenant_id, indicator_id__in=[s.indicator_id for s in scores], year=year, month=month
+            )
+            .select_related("rated_by")
+            .order_by("-created_at", "-pk")
+        ):
             latest.setdefault(rating.indicator_id or 0, rating)
         waiting = {
             (r.period_kind, r.period_no)
@@ -88,9 +92,10 @@ def unit_overview(*, actor: Any, unit: OrgUnit, year: int, month: int | None) ->
         .select_related("owner_user", "owner_unit")
         .order_by("-opened_on", "-pk")[:50]
     )
+    shown = [row for row in trend if month is None or row.month <= month]
     chart = {
-        "labels": [str(period_label(PeriodKind.MONTHLY, row.month)) for row in trend],
-        "series": [{"name": unit.name, "data": [str(row.index) if row.index is not None else None for row in trend]}],
+        "labels": [str(period_label(PeriodKind.MONTHLY, row.month)) for row in shown],
+        "series": [{"name": unit.name, "data": [_text(row.index) for row in shown]}],
     }
     return UnitOverview(unit, score, trend, lines, reports, consequences, chart)
 

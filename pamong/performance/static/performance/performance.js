@@ -45,7 +45,7 @@
       return {
         tooltip: { trigger: "axis", renderMode: "richText" },
         grid: { left: 36, right: 12, top: 16, bottom: 28 },
-        xAxis: { type: "category", data: d.labels },
+        xAxis: { type: "category", data: d.labels, axisLabel: { interval: 0, fontSize: 10 } },
         yAxis: { type: "value", minInterval: 1 },
         series: [{ type: "bar", data: d.counts, itemStyle: { color: COLOURS.line } }]
       };
@@ -60,7 +60,9 @@
           type: "pie", radius: ["40%", "68%"], center: ["50%", "44%"],
           label: { formatter: "{c}" },
           data: d.labels.map(function (label, i) {
-            return { name: label, value: d.counts[i], itemStyle: { color: palette[i] } };
+            // an empty slice keeps its legend entry but draws no label
+            return { name: label, value: d.counts[i], itemStyle: { color: palette[i] },
+                     label: { show: d.counts[i] > 0 }, labelLine: { show: d.counts[i] > 0 } };
           })
         }]
       };
