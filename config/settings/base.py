@@ -195,6 +195,8 @@ SPECTACULAR_SETTINGS = {
         "PlanPeriodStatusEnum": "pamong.planning.choices.PeriodStatus",
         "ProgramKindEnum": "pamong.planning.choices.ProgramKind",
         "ImportBatchStatusEnum": "pamong.imports.choices.BatchStatus",
+        "ReportStatusEnum": "pamong.reports.choices.ReportStatus",
+        "ReportKindEnum": "pamong.reports.choices.ReportKind",
     },
 }
 

@@ -8,6 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from pamong.core.api.serializers import CodedRefSerializer
 from pamong.performance.rules.consequences import LateStatus
 
 from ..choices import GovernanceTopic, ReportKind, ReportStatus
@@ -15,14 +16,8 @@ from ..models import Evidence, Report
 from ..selectors import late_status
 
 
-class UnitRefSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    id = serializers.IntegerField()
-    code = serializers.CharField()
-    name = serializers.CharField()
-
-
 class ReportSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    org_unit = UnitRefSerializer(read_only=True)
+    org_unit = CodedRefSerializer(read_only=True)
     period_label = serializers.CharField(read_only=True)
     late = serializers.SerializerMethodField()
 
