@@ -7,9 +7,8 @@ from dataclasses import dataclass
 
 from pamong.core.models import Tenant
 from pamong.performance.models import ScoreRefresh
+from pamong.performance.tenant_rules import rules_for_display
 from pamong.planning.choices import MONTH_NAMES
-
-from .settings import rules_for_display
 
 
 @dataclass(frozen=True)

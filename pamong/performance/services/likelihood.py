@@ -16,7 +16,7 @@ from pamong.core.models import Tenant
 from pamong.core.scope import scope_of
 from pamong.performance.models import IndicatorScore, LikelihoodRating, ProgramScore
 from pamong.performance.rules.errors import LikelihoodError
-from pamong.performance.selectors.settings import rules_for_display
+from pamong.performance.tenant_rules import rules_for_display
 from pamong.planning.models import Indicator, PriorityProgram
 
 

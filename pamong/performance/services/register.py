@@ -24,7 +24,7 @@ from pamong.performance.choices import ConsequenceStatus, ConsequenceStep
 from pamong.performance.models import Consequence, ConsequenceEvent
 from pamong.performance.rules.errors import ConsequenceError
 from pamong.performance.rules.register import FINAL, EntryStatus, Step, Transition
-from pamong.performance.selectors.settings import rules_for_display
+from pamong.performance.tenant_rules import rules_for_display
 
 FIELDS = ("status", "owner_user", "owner_unit", "last_note", "ended_on", "due_on")
 

@@ -1,6 +1,6 @@
 """Rebuilding one tenant-year of the score tables from the plan and the verified reports.
 
-``scores_refresh`` is idempotent: it loads everything once (``selectors.loading.score_inputs``),
+``scores_refresh`` is idempotent: it loads everything once (``loading.score_inputs``),
 computes with the rules (``rules.scoring``), and replaces the tenant-year's rows in bulk, under a lock
 on the tenant-year's ``ScoreRefresh`` row so two refreshes never interleave. Running it twice gives the
 same tables. The reports app enqueues it (``tasks.refresh_scores``) after a verification; the nightly
@@ -25,11 +25,11 @@ from pamong.core.errors import NotFoundError, ValidationFailed
 from pamong.core.i18n import localized
 from pamong.core.models import Tenant
 from pamong.performance.choices import UnitGroup
+from pamong.performance.loading import score_inputs
 from pamong.performance.models import IndicatorScore, ProgramScore, ScoreRefresh, UnitScore
 from pamong.performance.rules.config import ConfigError
 from pamong.performance.rules.schedule import months_ended
 from pamong.performance.rules.scoring import GroupMonth, IndicatorMonth, league, score_group, score_indicator
-from pamong.performance.selectors.loading import score_inputs
 
 BATCH = 1000
 

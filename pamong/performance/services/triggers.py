@@ -36,14 +36,14 @@ from pamong.performance.choices import (
     ConsequenceStep,
     UnitGroup,
 )
+from pamong.performance.heads import heads_by_unit
 from pamong.performance.models import Consequence, ConsequenceEvent, IndicatorScore, UnitScore
 from pamong.performance.rules.bands import Colour
 from pamong.performance.rules.config import PerformanceRules
 from pamong.performance.rules.consequences import LateStatus, days_late, report_late, trailing_reds
 from pamong.performance.rules.periods import PeriodKind
 from pamong.performance.rules.schedule import period_end_month
-from pamong.performance.selectors.heads import heads_by_unit
-from pamong.performance.selectors.settings import rules_of
+from pamong.performance.tenant_rules import rules_of
 from pamong.planning.choices import period_label
 from pamong.planning.models import Indicator
 from pamong.reports.choices import ReportKind

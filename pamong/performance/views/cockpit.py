@@ -13,7 +13,7 @@ from pamong.core.scope import scope_of
 from pamong.performance.authz import can_open_cockpit
 from pamong.performance.choices import UnitGroup
 from pamong.performance.selectors import cockpit
-from pamong.performance.selectors.settings import rules_for_display
+from pamong.performance.tenant_rules import rules_for_display
 
 from .common import base_context, tenant_of
 

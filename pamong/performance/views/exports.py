@@ -21,9 +21,9 @@ from pamong.core.views import ScopedQuerysetMixin
 from pamong.performance import documents, tables
 from pamong.performance.authz import can_view_performance
 from pamong.performance.models import Consequence
-from pamong.performance.selectors.settings import rules_for_display
 from pamong.performance.selectors.units import unit_overview, visible_units
 from pamong.performance.spreadsheets import workbook
+from pamong.performance.tenant_rules import rules_for_display
 
 from .cockpit import cockpit_data, require_cockpit
 from .common import base_context, tenant_of

@@ -14,7 +14,7 @@ from pamong.org.models import OrgUnit
 from pamong.performance.authz import can_rate_at
 from pamong.performance.models import UnitScore
 from pamong.performance.selectors import units
-from pamong.performance.selectors.settings import rules_for_display
+from pamong.performance.tenant_rules import rules_for_display
 from pamong.planning.models import Indicator
 
 from .common import base_context, tenant_of

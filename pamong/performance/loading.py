@@ -20,12 +20,11 @@ from pamong.performance.rules.achievement import LowerIsBetterFormula, Polarity
 from pamong.performance.rules.aggregation import Aggregation
 from pamong.performance.rules.periods import PeriodKind
 from pamong.performance.rules.scoring import IndicatorSeries
+from pamong.performance.tenant_rules import rules_of
 from pamong.planning.choices import PeriodStatus
 from pamong.planning.models import Indicator, PeriodTarget, PlanPeriod
 from pamong.reports.choices import ReportKind, ReportStatus
 from pamong.reports.models import ReportValue
-
-from .settings import rules_of
 
 
 def group_of(*, depth: int, kind: str) -> str:

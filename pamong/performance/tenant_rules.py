@@ -1,4 +1,7 @@
-"""The tenant's performance settings (``Tenant.settings["performance"]``) as ``PerformanceRules``."""
+"""The tenant's performance settings (``Tenant.settings["performance"]``) as ``PerformanceRules``.
+
+Read by services, selectors and views alike (outside the service/selector layers so both may use it).
+"""
 
 from __future__ import annotations
 
