@@ -197,6 +197,9 @@ SPECTACULAR_SETTINGS = {
         "ImportBatchStatusEnum": "pamong.imports.choices.BatchStatus",
         "ReportStatusEnum": "pamong.reports.choices.ReportStatus",
         "ReportKindEnum": "pamong.reports.choices.ReportKind",
+        "ConsequenceStatusEnum": "pamong.performance.choices.ConsequenceStatus",
+        "ConsequenceKindEnum": "pamong.performance.choices.ConsequenceKind",
+        "PerformanceColourEnum": "pamong.performance.choices.Colour",
     },
 }
 
