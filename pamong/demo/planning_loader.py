@@ -40,7 +40,7 @@ BATCH = 2000
 
 def write_planning(tenant: Tenant, plan: PlanningPlan, units: Mapping[str, OrgUnit]) -> PlanPeriod:
     """Write ``plan`` for ``tenant`` (whose units, by code, are ``units``); the period is active."""
-    period = PlanPeriod.objects.create(
+    period: PlanPeriod = PlanPeriod.objects.create(
         tenant=tenant,
         name=plan.name,
         start_year=plan.start_year,
