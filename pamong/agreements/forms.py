@@ -18,17 +18,17 @@ RUPIAH_ERROR = _("Pagu harus angka Rupiah utuh, mis. 12.500.000.000.")
 _RUPIAH = re.compile(r"^(rp\.?)?\s*[\d.\s]+(,0+)?$", re.IGNORECASE)
 
 
-class RupiahField(forms.CharField):
+class RupiahField(forms.Field):
     """Whole Rupiah typed as ``12.500.000.000``, ``Rp 12.500.000.000`` or ``12500000000``."""
 
     default_error_messages = {"invalid": RUPIAH_ERROR}
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric"}))
-        super().__init__(max_length=40, **kwargs)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "maxlength": "40"}))
+        super().__init__(**kwargs)
 
-    def to_python(self, value: Any) -> int | None:  # type: ignore[override]
-        text = str(value or "").strip()
+    def to_python(self, value: Any) -> int | None:
+        text = str(value or "").strip()[:40]
         if not text:
             return None
         if not _RUPIAH.match(text):

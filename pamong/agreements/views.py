@@ -269,6 +269,9 @@ class AgreementUpdateView(AgreementFormView):
         return super().get(request, *args, **kwargs)
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if self.target.status != AgreementStatus.DRAFT:
+            messages.warning(request, _("Hanya draf yang dapat diubah."))
+            return redirect(self.subject_url())
         form = self.get_form()
         formset = self.budget_formset()
         if form.is_valid() and formset.is_valid():
