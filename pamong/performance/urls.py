@@ -16,6 +16,7 @@ urlpatterns = [
     path("indikator/<int:pk>/", views.IndicatorPageView.as_view(), name="indicator_detail"),
     path("indikator/<int:pk>/nilai/", views.IndicatorRateView.as_view(), name="indicator_rate"),
     path("program/<int:pk>/nilai/", views.ProgramRateView.as_view(), name="program_rate"),
+    path("pengaturan/", views.SettingsView.as_view(), name="settings"),
     path("konsekuensi/", views.ConsequenceListView.as_view(), name="consequence_list"),
     path("konsekuensi/ekspor.xlsx", views.ConsequenceExportView.as_view(), name="consequence_export"),
     path("konsekuensi/<int:pk>/", views.ConsequenceDetailView.as_view(), name="consequence_detail"),

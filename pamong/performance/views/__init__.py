@@ -4,6 +4,7 @@ from .cockpit import CockpitView
 from .exports import BriefingPdfView, CockpitExportView, ConsequenceExportView, UnitExportView
 from .likelihood import IndicatorRateView, ProgramRateView
 from .register import ConsequenceAssignView, ConsequenceDetailView, ConsequenceListView, ConsequenceStepView
+from .settings import SettingsView
 from .units import IndicatorPageView, UnitDetailView, UnitListView
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "IndicatorPageView",
     "IndicatorRateView",
     "ProgramRateView",
+    "SettingsView",
     "UnitDetailView",
     "UnitExportView",
     "UnitListView",
