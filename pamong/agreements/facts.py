@@ -91,7 +91,7 @@ def region_head_users(*, tenant_id: int, day: dt.date) -> list[Any]:
 
 
 def agreement_settings(tenant: Tenant) -> dict[str, str]:
-    """``Tenant.settings["agreements"]``: ``region_head_name``, ``region_head_title``, ``place``, ``address``."""
+    """The text values of ``Tenant.settings["agreements"]``: ``region_head_name``, ``region_head_title``, ``place``."""
     raw = tenant.settings.get("agreements") if isinstance(tenant.settings, dict) else None
     return {str(k): str(v) for k, v in raw.items() if isinstance(v, str)} if isinstance(raw, dict) else {}
 
