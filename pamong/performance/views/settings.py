@@ -53,8 +53,10 @@ class SettingsView(ServiceFormView):
     def get_form(self, form_class: Any = None) -> SettingsForm:
         form: SettingsForm = super().get_form(form_class)
         if not self.can_change:
+            del form.fields["reason"]
             for field in form.fields.values():
                 field.disabled = True
+                field.required = False
         return form
 
     def perform(self, form: SettingsForm) -> PerformanceRules:
