@@ -23,8 +23,10 @@ from weasyprint import CSS, HTML
 
 from pamong.core.models import Tenant, TimeZoneChoice
 
+from . import facts
 from .choices import AgreementStatus, SignedDocument, SignerParty
 from .models import AgreementSignature, PerformanceAgreement
+from .rules.content import Party
 from .rules.items import period_name
 from .rules.texts import (
     PACT_OPENING,
@@ -41,6 +43,7 @@ from .rules.texts import (
 )
 from .selectors import active_signatures
 from .selectors.verify import SUBJECT_PREFIX
+from .snapshot import head_party_of, region_head_party_of
 
 ZONE_LABELS = {TimeZoneChoice.WIB: "WIB", TimeZoneChoice.WITA: "WITA", TimeZoneChoice.WIT: "WIT"}
 
@@ -138,6 +141,17 @@ def _goal_groups(agreement: PerformanceAgreement) -> list[dict[str, Any]]:
     return groups
 
 
+def _parties(agreement: PerformanceAgreement, tenant: Tenant) -> tuple[Party | None, Party | None]:
+    """The parties as the version names them; a draft (not yet named) previews who they would be today."""
+    head, region = head_party_of(agreement), region_head_party_of(agreement)
+    if agreement.status == AgreementStatus.DRAFT:
+        today = tenant.today()
+        heads = facts.signing_heads_on(unit=agreement.org_unit, day=today)
+        head = head or (heads[0].party if heads else None)
+        region = region or facts.region_head_party(tenant=tenant, day=today)
+    return head, region
+
+
 def _place_date(place: str, day: dt.date | None) -> str:
     """``Uji, 5 Januari 2026`` above the signatures."""
     return ", ".join(part for part in (place, date_id(day) if day else "") if part)
@@ -153,19 +167,20 @@ def agreement_context(agreement: PerformanceAgreement, *, verify_url: str) -> di
     code = agreement.verification_code
     pact = getattr(agreement, "integrity_pact", None) if agreement.content_hash else None
     link = f"{verify_url}?kode={code}" if code else ""
+    head_party, region_party = _parties(agreement, tenant)
     head = SignatureBlock(
         "PIHAK PERTAMA",
-        agreement.head_title,
-        agreement.head_name,
-        agreement.head_rank,
-        agreement.head_nip,
+        head_party.title if head_party else "",
+        head_party.name if head_party else "",
+        head_party.rank if head_party else "",
+        head_party.nip if head_party else "",
         head_sig,
         _signed_text(head_sig, tenant),
     )
     region = SignatureBlock(
         "PIHAK KEDUA",
-        agreement.region_head_title,
-        agreement.region_head_name,
+        region_party.title if region_party else "",
+        region_party.name if region_party else "",
         "",
         "",
         region_sig,

@@ -453,6 +453,7 @@ def test_cancel_keeps_the_version_on_record_and_frees_the_year(cast, aplan):
     agreement = drafted(cast)
     agreement = services.agreement_cancel(actor=cast.users["planner"], agreement=agreement, reason="Salah unit")
     assert agreement.status == AgreementStatus.CANCELLED and agreement.cancel_reason == "Salah unit"
+    assert AuditEvent.objects.get(action="agreements.agreement.cancel").reason == "Salah unit"
     again = drafted(cast)
     assert again.version == 2 and again.previous is None
 
