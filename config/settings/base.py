@@ -200,6 +200,7 @@ SPECTACULAR_SETTINGS = {
         "ConsequenceStatusEnum": "pamong.performance.choices.ConsequenceStatus",
         "ConsequenceKindEnum": "pamong.performance.choices.ConsequenceKind",
         "PerformanceColourEnum": "pamong.performance.choices.Colour",
+        "AgreementStatusEnum": "pamong.agreements.choices.AgreementStatus",
     },
 }
 
