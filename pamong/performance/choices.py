@@ -63,6 +63,10 @@ class ConsequenceStatus(models.TextChoices):
 ACTIVE_STATUSES = (ConsequenceStatus.OPEN, ConsequenceStatus.IN_PROGRESS, ConsequenceStatus.RESOLVED)
 
 
+#: The API's status filter: one status, or ``active`` for every entry still needing attention.
+CONSEQUENCE_STATUS_FILTERS = [("active", _("Masih aktif")), *ConsequenceStatus.choices]
+
+
 class ConsequenceStep(models.TextChoices):
     OPENED = "opened", _("Dibuka")  # opened by a trigger (system)
     ASSIGN = "assign", _("Penanggung jawab ditunjuk")  # a new owner

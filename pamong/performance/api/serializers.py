@@ -10,7 +10,8 @@ from pamong.access.roles import PERFORMANCE_VIEW
 from pamong.core.api.fields import ScopedPrimaryKeyRelatedField, TenantPrimaryKeyRelatedField
 from pamong.planning.models import Indicator, PriorityProgram
 
-from ..choices import Colour, ConsequenceKind, ConsequenceStatus, Likelihood, UnitGroup
+from ..choices import CONSEQUENCE_STATUS_FILTERS as STATUS_FILTERS
+from ..choices import Colour, ConsequenceKind, Likelihood, UnitGroup
 from ..models import Consequence, ConsequenceEvent, IndicatorScore, LikelihoodRating, ProgramScore, UnitScore
 
 
@@ -182,7 +183,7 @@ class ConsequenceDetailSerializer(ConsequenceSerializer):
 
 
 class ConsequenceFilterSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    status = serializers.ChoiceField(choices=[("active", "active"), *ConsequenceStatus.choices], required=False)
+    status = serializers.ChoiceField(choices=STATUS_FILTERS, required=False)
     kind = serializers.ChoiceField(choices=ConsequenceKind.choices, required=False)
     org_unit = serializers.IntegerField(required=False)
     year = serializers.IntegerField(required=False)
