@@ -306,3 +306,25 @@ def test_page_query_counts_are_fixed(cast, scored, django_assert_num_queries):
     grow(cast, scored)
     for url, n in pages:
         counted(client, url, django_assert_num_queries, n)
+
+
+def test_each_panel_is_one_or_two_queries(cast, scored, django_assert_num_queries):
+    from pamong.access.roles import COCKPIT_VIEW, PERFORMANCE_VIEW
+    from pamong.performance.selectors import cockpit, units
+
+    user = cast.users["bupati"]
+    grow(cast, scored)
+    panels = [
+        (1, lambda: cockpit.league(actor=user, action=COCKPIT_VIEW, year=YEAR, month=9, group="opd")),
+        (1, lambda: cockpit.red_indicators(actor=user, action=COCKPIT_VIEW, year=YEAR, month=9)),
+        (2, lambda: cockpit.overdue_reports(actor=user, action=COCKPIT_VIEW, today=TODAY)),
+        (1, lambda: cockpit.active_consequences(actor=user, action=COCKPIT_VIEW)),
+        (2, lambda: cockpit.programs(actor=user, action=COCKPIT_VIEW, year=YEAR, month=9)),
+        (2, lambda: cockpit.charts(actor=user, action=COCKPIT_VIEW, year=YEAR, month=9, months=10)),
+        (5, lambda: units.unit_overview(actor=user, unit=cast.units["disdik"], year=YEAR, month=9)),
+        (5, lambda: units.indicator_overview(actor=user, indicator=scored.ik1, year=YEAR)),
+    ]
+    cockpit.league(actor=user, action=PERFORMANCE_VIEW, year=YEAR, month=9, group="opd")  # the scope, once
+    for n, panel in panels:
+        with django_assert_num_queries(n):
+            panel()

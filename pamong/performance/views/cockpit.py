@@ -29,7 +29,7 @@ def cockpit_data(request: HttpRequest) -> dict[str, Any]:
     """Every panel of the cockpit for the month asked (the page and its exports read the same)."""
     context = base_context(request)
     period, today, user = context["period"], context["today"], request.user
-    data: dict[str, Any] = {**context, "has_scores": period.month is not None}
+    data: dict[str, Any] = {**context, "has_scores": period.month is not None, "red_limit": cockpit.RED_LIMIT}
     if period.month is not None:
         data.update(
             programs=cockpit.programs(actor=user, action=ACTION, year=period.year, month=period.month),
