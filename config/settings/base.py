@@ -198,7 +198,6 @@ SPECTACULAR_SETTINGS = {
         "ReportStatusEnum": "pamong.reports.choices.ReportStatus",
         "ReportKindEnum": "pamong.reports.choices.ReportKind",
         "ConsequenceStatusEnum": "pamong.performance.choices.ConsequenceStatus",
-        "AgreementStatusEnum": "pamong.agreements.choices.AgreementStatus",
         "ConsequenceKindEnum": "pamong.performance.choices.ConsequenceKind",
         "PerformanceColourEnum": "pamong.performance.choices.Colour",
         "AgreementStatusEnum": "pamong.agreements.choices.AgreementStatus",
