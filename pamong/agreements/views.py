@@ -24,6 +24,7 @@ from pamong.access.roles import AGREEMENTS_MANAGE, AGREEMENTS_SIGN, PERFORMANCE_
 from pamong.core.errors import DomainError
 from pamong.core.scope import scope_of
 from pamong.core.views import HtmxTemplateMixin, ObjectFormView, ServiceFormView, raise_for_domain_error, tenant_today
+from pamong.org.models import OrgUnit
 
 from . import documents, selectors, services
 from .choices import AgreementStatus, SignedDocument, SignerParty
@@ -39,8 +40,6 @@ from .forms import (
     budget_lines,
 )
 from .models import PerformanceAgreement
-
-PAGE = 25
 
 
 def _require(request: HttpRequest, action: str) -> None:
@@ -167,13 +166,9 @@ class AgreementCreateView(ServiceFormView):
         kwargs = super().get_form_kwargs()
         user = self.request.user
         today = tenant_today(user)
-        units = [
-            u.pk
-            for u in selectors.agreement_units(actor=user, year=today.year)
-            if scope_of(user).allows(AGREEMENTS_MANAGE, tenant_id=u.tenant_id, path=u.path)
-        ]
+        managed = OrgUnit.objects.visible_to(user, AGREEMENTS_MANAGE).values("pk")
         kwargs.update(
-            units=selectors.agreement_units(actor=user, year=today.year).filter(pk__in=units),
+            units=selectors.agreement_units(actor=user, year=today.year).filter(pk__in=managed),
             years=selectors.year_choices(tenant_id=scope_of(user).tenant_id, today=today),
         )
         return kwargs

@@ -8,6 +8,7 @@ later planning edits do not change a version, let alone a signed one.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -221,6 +222,11 @@ def agreement_draft(
         )
     if not 2000 <= year <= 2100:
         raise ValidationFailed(_("Tahun tidak sah."), field_errors={"year": [_("Tahun harus antara 2000 dan 2100.")]})
+    if org_unit.closed_on is not None and org_unit.closed_on <= dt.date(year, 1, 1):
+        raise ValidationFailed(
+            _("%(unit)s sudah ditutup sebelum tahun %(year)s.") % {"unit": org_unit.name, "year": year},
+            field_errors={"org_unit": [_("Unit ini sudah ditutup.")]},
+        )
     errors = _check_budget(budget_lines)
     if errors:
         raise ValidationFailed(_("Data anggaran tidak sah; periksa isian yang ditandai."), field_errors=errors)
