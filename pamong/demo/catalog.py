@@ -139,6 +139,7 @@ RESERVED_JOBS = {
     "perencana.bappeda": Job("Perencana Ahli Madya", "ahli_madya", "ekonomi", female=1.0, pppk=0.0),
     "verifikator.inspektorat": Job("Auditor Ahli Muda", "ahli_muda", "ekonomi", female=1.0, pppk=0.0),
     "admin.bkpsdm": Job("Analis Sumber Daya Manusia Aparatur Ahli Muda", "ahli_muda", "admin", female=0.0, pppk=0.0),
+    "operator.pendidikan": Job("Perencana Ahli Pertama", "ahli_pertama", "ekonomi", female=1.0, pppk=0.0),
     "admin.teluksunyi": Job("Analis Sumber Daya Manusia Aparatur Ahli Pertama", "ahli_pertama", "admin", female=1.0),
 }
 

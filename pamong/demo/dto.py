@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .planning_plan import PlanningPlan
+    from .story_accounts import AccountPlan, RolePlan
+    from .story_dto import StoryPlan
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,11 @@ class RegionPlan:
     users: tuple[UserPlan, ...]
     #: The planning cascade (RPJMD, Renstra), if the region has one in the demo.
     planning: PlanningPlan | None = None
+    #: The performance year (agreements, reports, ratings, follow-ups), if the region has one in the demo.
+    story: StoryPlan | None = None
+    #: The logins of the heads who act in the story (written in bulk) and the roles it gives (via the service).
+    accounts: tuple[AccountPlan, ...] = ()
+    roles: tuple[RolePlan, ...] = ()
 
     @property
     def root(self) -> UnitPlan:
@@ -142,5 +149,7 @@ class RegionPlan:
             "assignments": len(self.assignments),
             "acting": sum(1 for a in self.assignments if a.kind != "definitive"),
             "users": len(self.users),
+            "head_accounts": len(self.accounts),
             **(self.planning.counts() if self.planning else {}),
+            **(self.story.counts() if self.story else {}),
         }

@@ -20,9 +20,13 @@ import random
 from .catalog import RESERVED_JOBS, RegionSpec
 from .dto import RegionPlan, UserPlan
 from .history import TANAH_BUNGA_HISTORY, Scenario, apply_history
+from .planning_catalog import TARGET_YEAR
 from .planning_plan import PlanningPlan, plan_planning
 from .regions import TANAH_BUNGA, TELUK_SUNYI
 from .roster import PPPK_SHARE, Roster
+from .story import plan_story
+from .story_accounts import AccountPlan, RolePlan
+from .story_dto import StoryPlan
 from .structure import build_structure
 
 DEFAULT_EMPLOYEES = 3000
@@ -38,16 +42,23 @@ TANAH_BUNGA_RESERVED = {
     "perencana.bappeda": "bidang:bappeda:1",
     "verifikator.inspektorat": "irban:1",
     "admin.bkpsdm": "bidang:bkpsdm:1",
+    "operator.pendidikan": "opd:disdik",
 }
 TELUK_SUNYI_RESERVED = {"admin.teluksunyi": "opd:bkpsdm"}
 
 
 def _fill(
-    spec: RegionSpec, rng: random.Random, employees: int, today: dt.date, reserved: dict[str, str], scenario: Scenario
+    spec: RegionSpec,
+    rng: random.Random,
+    employees: int,
+    today: dt.date,
+    reserved: dict[str, str],
+    scenario: Scenario,
+    heads_settled_by: dt.date | None = None,
 ) -> tuple[Roster, dict[str, int]]:
     # The organisation depends on the catalogue only (its own generator); the seed varies the people.
     structure = build_structure(spec, random.Random(spec.region_code))
-    roster = Roster(rng=rng, today=today, structure=structure)
+    roster = Roster(rng=rng, today=today, structure=structure, heads_settled_by=heads_settled_by)
     vacant = {structure.tags[tag] for tag in scenario.vacant_tags() if tag in structure.tags}
     structural = sorted((p for p in structure.positions if p.code not in vacant), key=lambda p: structure.rank[p.code])
     staff_min = max(len(reserved), employees // 5)
@@ -74,6 +85,25 @@ def _plan(
     planning: PlanningPlan | None = None,
 ) -> RegionPlan:
     s = roster.structure
+    positions = tuple(s.positions) + tuple(roster.staff_positions)
+    story: StoryPlan | None = None
+    accounts: tuple[AccountPlan, ...] = ()
+    roles: tuple[RolePlan, ...] = ()
+    if planning is not None:
+        story, accounts, roles = plan_story(
+            seed=seed,
+            today=today,
+            tenant_name=spec.name,
+            time_zone=spec.time_zone,
+            place=spec.seat,
+            units=s.units,
+            unit_tags=s.unit_tags,
+            positions=positions,
+            assignments=roster.assignments,
+            employees=roster.employees,
+            planning=planning,
+            users=users,
+        )
     return RegionPlan(
         name=spec.name,
         region_code=spec.region_code,
@@ -82,11 +112,14 @@ def _plan(
         today=today,
         clusters=tuple(s.clusters),
         units=tuple(s.units),
-        positions=tuple(s.positions) + tuple(roster.staff_positions),
+        positions=positions,
         employees=tuple(roster.employees),
         assignments=tuple(roster.assignments),
         users=tuple(users),
         planning=planning,
+        story=story,
+        accounts=accounts,
+        roles=roles,
     )
 
 
@@ -100,7 +133,9 @@ def plan_regency(*, seed: int, employees: int = DEFAULT_EMPLOYEES, today: dt.dat
     _check_size(employees, MIN_EMPLOYEES)
     spec = TANAH_BUNGA
     rng = random.Random(seed)
-    roster, linked = _fill(spec, rng, employees, today, TANAH_BUNGA_RESERVED, TANAH_BUNGA_HISTORY)
+    # Heads of OPDs and kecamatan were in office when the performance year began (its PKs name them).
+    settled = dt.date(TARGET_YEAR, 1, 1)
+    roster, linked = _fill(spec, rng, employees, today, TANAH_BUNGA_RESERVED, TANAH_BUNGA_HISTORY, settled)
     tags, units = roster.structure.tags, roster.structure.unit_tags
 
     def holder(tag: str) -> int | None:
@@ -116,6 +151,14 @@ def plan_regency(*, seed: int, employees: int = DEFAULT_EMPLOYEES, today: dt.dat
         UserPlan("sekda", "regional_secretary", root, None, holder("sekda")),
         UserPlan("asisten1", "assistant", None, "AS-I", holder("asisten:AS-I")),
         UserPlan("kadis.pendidikan", "opd_head", units["opd:disdik"], None, holder("head:disdik")),
+        UserPlan(
+            "operator.pendidikan", "performance_operator", units["opd:disdik"], None, linked["operator.pendidikan"]
+        ),
+        *(
+            [UserPlan("kadis.kesehatan", "opd_head", units["opd:dinkes"], None, holder("head:dinkes"))]
+            if holder("head:dinkes") is not None
+            else []
+        ),
         UserPlan(f"camat.{camat_name}", "camat", units[f"kec:{camat_kec}"], None, holder(f"camat:{camat_kec}")),
         UserPlan("verifikator.bappeda", "verifier", root, None, linked["verifikator.bappeda"]),
         UserPlan("perencana.bappeda", "planner", root, None, linked["perencana.bappeda"]),

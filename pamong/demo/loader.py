@@ -32,11 +32,12 @@ import base64
 import datetime as dt
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.apps import apps
+from django.core.files.storage import default_storage
 from django.db import connection, models, transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -49,18 +50,37 @@ from pamong.core.models import Tenant
 from pamong.core.scope import SystemActor
 from pamong.org.models import Cluster, OrgUnit, Position, path_segment
 from pamong.people.models import Assignment, Employee
+from pamong.performance.models import IndicatorScore, UnitScore
 from pamong.planning.models import Indicator, PeriodTarget
+from pamong.reports.models import Evidence, Report, ReportStep, ReportValue
 
 from .dto import RegionPlan, UserPlan
 from .generator import CITY_EMPLOYEES, DEFAULT_EMPLOYEES, plan_city, plan_regency
 from .planning_loader import write_planning
 from .regions import TANAH_BUNGA, TELUK_SUNYI
+from .story_loader import StoryWriter, write_accounts
+from .story_services import follow_story
 
 DEMO_PASSWORD = "pamong-demo-2026"  # noqa: S105 - demo logins only; printed by demo_seed on purpose
 DEMO_REGION_CODES = (TANAH_BUNGA.region_code, TELUK_SUNYI.region_code)
 PLATFORM_ADMIN = "admin"
 TOTP_DEVICE_NAME = "Demo"
+DEMO_ROLE_NOTE = "Akun demo"  # the note on the roles of the demo's own logins (the heads' accounts have another)
 BATCH = 2000
+#: The tables written in bulk, whose planner statistics ``analyze_tables`` refreshes.
+BULK_MODELS: tuple[type[models.Model], ...] = (
+    OrgUnit,
+    Position,
+    Employee,
+    Assignment,
+    Indicator,
+    PeriodTarget,
+    Report,
+    ReportValue,
+    ReportStep,
+    IndicatorScore,
+    UnitScore,
+)
 
 
 class DemoError(Exception):
@@ -82,6 +102,8 @@ class Login:
     password: str
     note: str
     totp_secret: str = ""
+    #: One of the demo's own logins (printed in the table); False for a head's account of the story.
+    featured: bool = True
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -123,7 +145,7 @@ def _write_units(tenant: Tenant, plan: RegionPlan, clusters: dict[str, Cluster])
         depth += 1
 
 
-def _write_people(tenant: Tenant, plan: RegionPlan, units: dict[str, OrgUnit]) -> None:
+def _write_people(tenant: Tenant, plan: RegionPlan, units: dict[str, OrgUnit]) -> dict[int, int]:
     positions = Position.objects.bulk_create(
         [
             Position(
@@ -184,6 +206,7 @@ def _write_people(tenant: Tenant, plan: RegionPlan, units: dict[str, OrgUnit]) -
             ]
         )
     _write_users(tenant, plan, units, employee_ids)
+    return employee_ids
 
 
 def _totp(user: User) -> None:
@@ -213,7 +236,7 @@ def _write_users(tenant: Tenant, plan: RegionPlan, units: dict[str, OrgUnit], em
             role=u.role,
             org_unit=units[u.unit_code] if u.unit_code else None,
             cluster=clusters[u.cluster_code] if u.cluster_code else None,
-            note="Akun demo",
+            note=DEMO_ROLE_NOTE,
         )
         if u.needs_totp:
             _totp(user)
@@ -234,17 +257,32 @@ def _ensure_platform_admin(plan: UserPlan) -> None:
     _totp(user)
 
 
-def load_plan(plan: RegionPlan) -> Tenant:
-    """Write one region; must run inside a transaction. Returns the new tenant."""
+@dataclass(frozen=True)
+class Loaded:
+    """A region written: its tenant and its headline figures (the plan's, then what the services did)."""
+
+    tenant: Tenant
+    counts: dict[str, int]
+
+
+def _settings(plan: RegionPlan) -> dict[str, Any]:
+    counts = plan.counts()
+    settings: dict[str, Any] = {
+        "demo": {"seed": plan.seed, "employees": counts["employees"], "as_of": plan.today.isoformat()}
+    }
+    if plan.story is not None:
+        # Where the PKs are signed and the letterhead's address (``pamong.agreements.facts.agreement_settings``).
+        seat = plan.story.place
+        settings["agreements"] = {"place": seat, "address": f"Jalan Bunga Raya Nomor 1, {seat}"}
+    return settings
+
+
+def load_plan(plan: RegionPlan) -> Loaded:
+    """Write one region; must run inside a transaction. Returns the new tenant and its figures."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("load_plan must run inside a transaction")
     tenant = Tenant.objects.create(
-        name=plan.name,
-        region_code=plan.region_code,
-        time_zone=plan.time_zone,
-        settings={
-            "demo": {"seed": plan.seed, "employees": plan.counts()["employees"], "as_of": plan.today.isoformat()}
-        },
+        name=plan.name, region_code=plan.region_code, time_zone=plan.time_zone, settings=_settings(plan)
     )
     clusters = {
         c.code: c
@@ -253,9 +291,12 @@ def load_plan(plan: RegionPlan) -> Tenant:
         )
     }
     units = _write_units(tenant, plan, clusters)
-    _write_people(tenant, plan, units)
+    employee_ids = _write_people(tenant, plan, units)
+    write_accounts(tenant, plan, units, employee_ids, DEMO_PASSWORD)
     if plan.planning is not None:
-        write_planning(tenant, plan.planning, units)
+        period = write_planning(tenant, plan.planning, units)
+        if plan.story is not None:
+            StoryWriter(tenant, plan, units, employee_ids, period).write()
     for u in plan.users:
         if u.is_platform_admin:
             _ensure_platform_admin(u)
@@ -267,14 +308,18 @@ def load_plan(plan: RegionPlan) -> Tenant:
         after=plan.counts(),
         reason=f"Data demo fiktif dari pamong.demo (seed {plan.seed})",
     )
-    return tenant
+    counts = plan.counts()
+    if plan.story is not None:
+        followed = follow_story(tenant, plan.story)
+        counts |= {f"followed_{name}": value for name, value in asdict(followed).items()}
+    return Loaded(tenant, counts)
 
 
 def analyze_tables() -> None:
     """Refresh the planner statistics of the bulk-loaded tables (autovacuum would, minutes later)."""
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
-        for model in (OrgUnit, Position, Employee, Assignment, Indicator, PeriodTarget):
+        for model in BULK_MODELS:
             cursor.execute(f"ANALYZE {quote(model._meta.db_table)}")
 
 
@@ -301,6 +346,11 @@ def _tenant_tables() -> tuple[list[tuple[str, str, str, str]], list[tuple[str, s
     return through, direct
 
 
+def _delete_files(names: list[str]) -> None:
+    for name in names:
+        default_storage.delete(name)
+
+
 def wipe_demo() -> list[str]:
     """Delete every row of the demo tenants (marked ``settings["demo"]``); returns the region codes wiped.
 
@@ -318,6 +368,9 @@ def wipe_demo() -> list[str]:
     quote = connection.ops.quote_name
     through, direct = _tenant_tables()
     with transaction.atomic(), connection.cursor() as cursor:
+        # Evidence files go once the rows are gone for good (after the commit; a rollback keeps both).
+        files = [name for name in Evidence.objects.filter(tenant_id__in=ids).values_list("file", flat=True) if name]
+        transaction.on_commit(lambda: _delete_files(files))
         for table, column, target, tenant_column in through:
             cursor.execute(
                 f"DELETE FROM {quote(table)} WHERE {quote(column)} IN "  # noqa: S608 - names come from model metadata
@@ -354,10 +407,9 @@ def load_demo(*, employees: int = DEFAULT_EMPLOYEES, seed: int = 2026, reset: bo
     with transaction.atomic():
         if reset:
             wipe_demo()
-        for plan in (regency, city):
-            load_plan(plan)
+        loaded = [load_plan(plan) for plan in (regency, city)]
     analyze_tables()
-    return SeedReport(True, time.perf_counter() - started, {p.name: p.counts() for p in (regency, city)})
+    return SeedReport(True, time.perf_counter() - started, {x.tenant.name: x.counts for x in loaded})
 
 
 def _scope_label(ra: RoleAssignment) -> str:
@@ -371,8 +423,9 @@ def _scope_label(ra: RoleAssignment) -> str:
 
 def demo_logins() -> list[Login]:
     """The demo's logins as they are in the database, in the order they were created."""
-    tenants = {t.region_code: t.pk for t in Tenant.objects.filter(region_code__in=DEMO_REGION_CODES)}
-    tenant_ids = [tenants[code] for code in DEMO_REGION_CODES if code in tenants]
+    found = {t.region_code: t for t in Tenant.objects.filter(region_code__in=DEMO_REGION_CODES)}
+    tenant_ids = [found[code].pk for code in DEMO_REGION_CODES if code in found]
+    todays = {t.pk: t.today() for t in found.values()}
     users = list(
         User.objects.filter(tenant_id__in=tenant_ids)
         .order_by("tenant_id", "pk")
@@ -387,11 +440,23 @@ def demo_logins() -> list[Login]:
     }
     logins = []
     for user in users:
-        for ra in user.role_assignments.all():
+        roles = sorted(user.role_assignments.all(), key=lambda ra: ra.pk)
+        featured = any(ra.note == DEMO_ROLE_NOTE for ra in roles)
+        for ra in roles:
+            if not user.is_active or (ra.valid_to is not None and ra.valid_to < todays[user.tenant_id]):
+                continue
             scope = _scope_label(ra)
             note = "TOTP diminta saat masuk pertama" if user.pk in secrets else ""
             logins.append(
-                Login(user.username, str(Role(ra.role).label), scope, DEMO_PASSWORD, note, secrets.get(user.pk, ""))
+                Login(
+                    user.username,
+                    str(Role(ra.role).label),
+                    scope,
+                    DEMO_PASSWORD,
+                    note,
+                    secrets.get(user.pk, ""),
+                    featured,
+                )
             )
     if admin is not None:
         password = DEMO_PASSWORD if admin.check_password(DEMO_PASSWORD) else "(tidak diubah)"

@@ -79,6 +79,9 @@ class Roster:
     rng: random.Random
     today: dt.date
     structure: Structure
+    #: Heads of OPDs and kecamatan took office before this day (the performance year's PKs name them),
+    #: unless the history moves them; None: any time up to 45 days ago.
+    heads_settled_by: dt.date | None = None
     employees: list[EmployeePlan] = field(default_factory=list)
     assignments: list[AssignmentPlan] = field(default_factory=list)
     staff_positions: list[PositionPlan] = field(default_factory=list)
@@ -239,10 +242,17 @@ class Roster:
             structural=position.eselon,
         )
         low = max(self.appointed_on(index) + dt.timedelta(days=365), self.today - dt.timedelta(days=5 * 365))
-        starts_on = _day_between(self.rng, low, self.today - dt.timedelta(days=45))
+        high = self.today - dt.timedelta(days=45)
+        if self.heads_settled_by is not None and position.is_head and self._heads_a_unit(position):
+            high = min(high, self.heads_settled_by - dt.timedelta(days=1))
+        starts_on = _day_between(self.rng, low, high)
         self.current[index] = self.assign(index, position.code, "definitive", starts_on)
         self.holders[position.code] = index
         return index
+
+    def _heads_a_unit(self, position: PositionPlan) -> bool:
+        """Whether ``position`` heads an OPD or a kecamatan (a unit right under the region)."""
+        return self.structure.unit_index[position.unit_code].depth == 1
 
     def staff_post(self, unit_code: str, job: Job) -> str:
         key = (unit_code, job.name)

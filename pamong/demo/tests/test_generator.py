@@ -258,6 +258,7 @@ def test_demo_logins_one_per_role(plan: RegionPlan) -> None:
         "hr_admin",
         "asn",
         "planner",
+        "performance_operator",
         "platform_admin",
     }
     positions = {p.code: p for p in plan.positions}
@@ -272,6 +273,10 @@ def test_demo_logins_one_per_role(plan: RegionPlan) -> None:
     assert post_of("asisten1") == "Asisten Pemerintahan dan Kesejahteraan Rakyat"
     assert post_of("kadis.pendidikan") == "Kepala Dinas Pendidikan dan Kebudayaan"
     assert post_of("camat.melati") == "Camat Melati"
+    assert post_of("kadis.kesehatan") == "Kepala Dinas Kesehatan"
+    assert post_of("operator.pendidikan") == "Perencana Ahli Pertama"
+    operator = plan.employees[users["operator.pendidikan"].employee_index or 0]
+    assert operator.unit_code == users["operator.pendidikan"].unit_code == users["kadis.pendidikan"].unit_code
     assert post_of("asn.pendidikan") == "Guru Ahli Pertama"
     assert post_of("perencana.bappeda") == "Perencana Ahli Madya"
     assert users["perencana.bappeda"].unit_code == plan.root.code  # the RPJMD is tenant-wide

@@ -145,19 +145,22 @@ def test_second_tenant_is_isolated(seeded: str) -> None:
 
 def test_logins_have_their_roles_employees_and_devices(seeded: str) -> None:
     expected = {
-        "bupati": ("head_of_region", None),
-        "sekda": ("regional_secretary", "Sekretaris Daerah"),
-        "asisten1": ("assistant", "Asisten Pemerintahan dan Kesejahteraan Rakyat"),
-        "kadis.pendidikan": ("opd_head", "Kepala Dinas Pendidikan dan Kebudayaan"),
-        "camat.melati": ("camat", "Camat Melati"),
-        "asn.kesehatan": ("asn", "Perawat Ahli Pertama"),
-        "admin.bkpsdm": ("hr_admin", "Analis Sumber Daya Manusia Aparatur Ahli Muda"),
-        "perencana.bappeda": ("planner", "Perencana Ahli Madya"),
+        "bupati": (["head_of_region"], None),
+        # The Sekda also heads the Setda: he submits its reports and signs its PK (the performance story).
+        "sekda": (["regional_secretary", "opd_head"], "Sekretaris Daerah"),
+        "asisten1": (["assistant"], "Asisten Pemerintahan dan Kesejahteraan Rakyat"),
+        "kadis.pendidikan": (["opd_head"], "Kepala Dinas Pendidikan dan Kebudayaan"),
+        "operator.pendidikan": (["performance_operator"], "Perencana Ahli Pertama"),
+        "kadis.kesehatan": (["opd_head"], "Kepala Dinas Kesehatan"),
+        "camat.melati": (["camat"], "Camat Melati"),
+        "asn.kesehatan": (["asn"], "Perawat Ahli Pertama"),
+        "admin.bkpsdm": (["hr_admin"], "Analis Sumber Daya Manusia Aparatur Ahli Muda"),
+        "perencana.bappeda": (["planner"], "Perencana Ahli Madya"),
     }
-    for username, (role, post) in expected.items():
+    for username, (roles, post) in expected.items():
         user = User.objects.select_related("employee__position").get(username=username)
         assert user.check_password(DEMO_PASSWORD)
-        assert list(user.role_assignments.values_list("role", flat=True)) == [role]
+        assert list(user.role_assignments.order_by("pk").values_list("role", flat=True)) == roles
         assert (user.employee.position.name if user.employee else None) == post
     asisten = RoleAssignment.objects.select_related("cluster").get(user__username="asisten1")
     assert asisten.cluster is not None and asisten.cluster.code == "AS-I"

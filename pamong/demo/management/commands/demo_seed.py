@@ -61,12 +61,25 @@ class Command(BaseCommand):
                         f"strategis OPD, {c['indicators']} indikator ({c['iku']} IKU daerah, "
                         f"{c['orphan_indicators']} indikator yatim)."
                     )
+                if "agreements" in c:
+                    write(
+                        f"  Kinerja {c['story_year']}: {c['agreements_signed']} perjanjian kinerja berlaku "
+                        f"({c['agreement_revisions']} PK perubahan, {c['agreements_awaiting']} menunggu tanda tangan "
+                        f"Bupati); {c['reports']} laporan berkala ({c['reports_verified']} terverifikasi, "
+                        f"{c['reports_late']} terlambat, {c['reports_returned']} pernah dikembalikan, "
+                        f"{c['reports_waiting']} menunggu verifikasi, {c['reports_missing']} belum disampaikan), "
+                        f"{c['evidence_files']} berkas bukti dukung; {c['followed_opened_reports']} laporan periode "
+                        f"berjalan dibuka; skor dihitung ({_n(c['followed_indicator_scores'])} baris indikator), "
+                        f"{c['followed_consequences']} tindak lanjut konsekuensi dibuka."
+                    )
             write(self.style.SUCCESS(f"Data demo dimuat dalam {report.seconds:.1f} detik.".replace(".", ",", 1)))
         else:
             write(
                 self.style.WARNING("Data demo sudah dimuat; tidak ada yang diubah (pakai --reset untuk memuat ulang).")
             )
-        logins = demo_logins()
+        everyone = demo_logins()
+        logins = [x for x in everyone if x.featured]
+        heads = sorted({x.username for x in everyone if not x.featured})
         write("")
         write(
             f"Login demo. Kata sandi semua akun: {DEMO_PASSWORD} "
@@ -75,6 +88,13 @@ class Command(BaseCommand):
         write("")
         for row in _table(logins):
             write(row)
+        if heads:
+            write("")
+            examples = ", ".join(h for h in heads if h.startswith(("kepala.pupr", "camat.kenanga", "kepala.brida")))
+            write(
+                f"Juga {len(heads)} akun kepala OPD dan camat lain yang mengajukan laporan dan menandatangani PK "
+                f"(kepala.<singkatan>, camat.<kecamatan>, mis. {examples}), kata sandi sama."
+            )
         totp = [x for x in logins if x.totp_secret]
         if totp:
             names = ", ".join(x.username for x in totp)
