@@ -1,4 +1,4 @@
-"""Request id and Content-Security-Policy, for every response."""
+"""Request id and Content-Security-Policy for every response; the tenant's time zone for signed-in users."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 
 from .context import request_id_var
 
@@ -87,3 +88,26 @@ class LanguageMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class TenantTimeZoneMiddleware:
+    """Show times in the signed-in user's tenant zone (a WIT regency reads 08:00 WIT, not 06:00 WIB).
+
+    ``TIME_ZONE`` (WIB) stays the default for anonymous pages and users without a tenant. Storage is
+    UTC either way; this only decides how aware datetimes are displayed and how form input is read.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        tenant = getattr(user, "tenant", None) if user is not None and user.is_authenticated else None
+        zone = getattr(tenant, "zone", None)
+        if zone is None:
+            return self.get_response(request)
+        timezone.activate(zone)
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

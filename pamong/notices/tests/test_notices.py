@@ -99,3 +99,17 @@ def test_api_lists_and_marks_only_own_notices(cast):
     assert client.get("/api/notices/?unread=1").json()["results"] == []
     # The sekda's notice is untouched by the asn's "read all".
     assert Notice.objects.get(recipient=cast.users["sekda"]).read_at is None
+
+
+def test_times_show_in_the_tenants_own_zone(cast):
+    """TenantTimeZoneMiddleware: 01.00 UTC is 10.00 WIT for a WIT tenant and 09.00 WITA for a WITA one."""
+    import datetime as dt
+
+    for persona in ("other_tenant", "asn"):
+        user = cast.users[persona]
+        notify(tenant_id=user.tenant_id, recipients=[user], title=f"Rapat {persona}")
+    Notice.objects.update(created_at=dt.datetime(2026, 11, 22, 1, 0, tzinfo=dt.UTC))
+    wit = cast.client_for("other_tenant").get(reverse("notices:notice_list")).content.decode()
+    wita = cast.client_for("asn").get(reverse("notices:notice_list")).content.decode()
+    assert "10.00" in wit and "08.00" not in wit
+    assert "09.00" in wita and "08.00" not in wita
