@@ -91,6 +91,8 @@ class ProgramRateView(RateView):
 
     def load(self, pk: int) -> tuple[Any, OrgUnit]:
         scope = scope_of(self.request.user)
+        if scope.tenant_id is None:
+            raise Http404
         program = get_object_or_404(
             PriorityProgram.objects.filter(tenant_id=scope.tenant_id).select_related("owner_unit"), pk=pk
         )
