@@ -53,13 +53,13 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items: list[dict[str, Any]] = []
     for name, label, icon, action in MENU:
         if isinstance(action, tuple):  # a group: shown when one of its entries is
-            children = [
+            children: list[dict[str, Any]] = [
                 {"url_name": c_name, "label": c_label, "icon": c_icon}
                 for c_name, c_label, c_icon, c_action in action
                 if scope.can(c_action)
             ]
             if children:
-                namespaces = sorted({c["url_name"].split(":")[0] for c in children})
+                namespaces = sorted({str(c["url_name"]).split(":")[0] for c in children})
                 items.append(
                     {
                         "namespace": name,

@@ -201,7 +201,16 @@ def report_verify(*, actor: Any, report: Report, today: dt.date) -> Report:
         body=_("Diverifikasi oleh %(verifier)s.") % {"verifier": actor},
         url=_url(report),
     )
+    # The verified values now count: rebuild the year's scores (and open due consequences) after commit.
+    tenant_id, year = report.tenant_id, report.year
+    transaction.on_commit(lambda: _refresh_scores(tenant_id, year))
     return report
+
+
+def _refresh_scores(tenant_id: int, year: int) -> None:
+    from pamong.performance.tasks import refresh_scores  # the scores app reads reports; imported late
+
+    refresh_scores.enqueue(tenant_id, year)
 
 
 @transaction.atomic

@@ -326,3 +326,15 @@ def test_verified_actuals_and_deadlines(cast, rep, django_assert_num_queries):
     assert mine[(cast.units["disdik"].pk, 3)].late is LateStatus.ON_TIME
     assert mine[(cast.units["dinkes"].pk, 9)].late is LateStatus.MISSING
     assert mine[(cast.units["dinkes"].pk, 9)].days_late == 10
+
+
+def test_verification_rebuilds_the_years_scores_after_commit(cast, rep, django_capture_on_commit_callbacks):
+    from pamong.performance.models import IndicatorScore
+
+    fill(cast, rep)
+    submit(cast, rep)
+    assert not IndicatorScore.objects.filter(indicator=rep.plan.indicator, ytd_actual__isnull=False).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_verify(actor=cast.users["verifier"], report=rep.disdik, today=OCT[11])
+    scored = IndicatorScore.objects.filter(indicator=rep.plan.indicator, year=2026, period_no=3, month=9).get()
+    assert scored.period_actual == Decimal("74.5")
