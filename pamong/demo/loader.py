@@ -272,8 +272,7 @@ def _settings(plan: RegionPlan) -> dict[str, Any]:
     }
     if plan.story is not None:
         # Where the PKs are signed and the letterhead's address (``pamong.agreements.facts.agreement_settings``).
-        seat = plan.story.place
-        settings["agreements"] = {"place": seat, "address": f"Jalan Bunga Raya Nomor 1, {seat}"}
+        settings["agreements"] = {"place": plan.story.place, "unit_addresses": dict(plan.story.addresses)}
     return settings
 
 

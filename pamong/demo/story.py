@@ -44,7 +44,15 @@ from .story_agreements import AgreementPlanner
 from .story_calendar import Clock
 from .story_dto import LATE, MISSING, RETURNED, WAITING, FollowUpPlan, RatingPlan, ReportPlan, StoryPlan
 from .story_reports import DUE_DAYS, GOVERNANCE_KIND, REALISATION, Key, ReportPlanner
-from .story_texts import ASSIGN_NOTE, LATE_CLOSE_NOTE, LATE_PROGRESS_NOTE, LATE_RESOLVED_NOTE, PROGRESS_NOTES, RATINGS
+from .story_texts import (
+    ASSIGN_NOTE,
+    LATE_CLOSE_NOTE,
+    LATE_PROGRESS_NOTE,
+    LATE_RESOLVED_NOTE,
+    PROGRAM_RATINGS,
+    PROGRESS_NOTES,
+    RATINGS,
+)
 from .story_values import DECLINE, FRESH_RED, GREEN, LOW_YEAR, NORMAL, STREAK, YELLOW, Design, levels
 
 MONTHLY, QUARTERLY = "monthly", "quarterly"
@@ -208,10 +216,31 @@ def plan_story(
                 reports.extend([report] if report else [])
 
     month = reporting_month(year, today)
-    ratings = _ratings(month, tagged, indicators) if month else []
+    ratings = _ratings(month, tagged, indicators, {p.code for p in planning.programs}) if month else []
     follow_ups = _follow_ups(heads, accounts, today, code_of, indicators, reports)
-    story = StoryPlan(year, today, place, tuple(agreements), tuple(reports), tuple(ratings), tuple(follow_ups))
+    addresses = tuple((unit.code, _address(rng, tag, unit, place)) for tag, unit in tagged)
+    story = StoryPlan(
+        year, today, place, tuple(agreements), tuple(reports), tuple(ratings), tuple(follow_ups), addresses
+    )
     return story, tuple(accounts.accounts), tuple(accounts.roles)
+
+
+STREETS = (
+    "Jalan Jenderal Sudirman",
+    "Jalan Ahmad Yani",
+    "Jalan Sultan Hasanuddin",
+    "Jalan Pahlawan",
+    "Jalan Poros Bunga",
+    "Jalan Pendidikan",
+    "Jalan Kenari",
+    "Jalan Merdeka",
+)
+
+
+def _address(rng: random.Random, tag: str, unit: UnitPlan, seat: str) -> str:
+    if tag.startswith("kec:"):
+        return f"Jalan Poros {unit.short_name} Nomor {rng.randint(1, 40)}, Kecamatan {unit.short_name}, {seat}"
+    return f"{rng.choice(STREETS)} Nomor {rng.randint(1, 120)}, {seat}"
 
 
 def _fates(
@@ -248,9 +277,16 @@ def _fates(
 
 
 def _ratings(
-    month: int, tagged: Sequence[tuple[str, UnitPlan]], indicators: Mapping[tuple[str, str], list[IndicatorPlan]]
+    month: int,
+    tagged: Sequence[tuple[str, UnitPlan]],
+    indicators: Mapping[tuple[str, str], list[IndicatorPlan]],
+    programs: set[str],
 ) -> list[RatingPlan]:
-    result = []
+    result = [
+        RatingPlan(SEKDA, None, None, month, rating, reason, program_code=code)
+        for code, (rating, reason) in PROGRAM_RATINGS.items()
+        if code in programs
+    ]
     for name, (rating, reason) in RATINGS.items():
         for _tag, unit in tagged:
             found = next(

@@ -144,14 +144,16 @@ class ReportPlan:
 
 @dataclass(frozen=True, slots=True)
 class RatingPlan:
-    """A likelihood-of-delivery rating by ``username`` of one indicator, as of ``month``."""
+    """A likelihood-of-delivery rating by ``username`` of one indicator (of ``unit_code``) or of one priority
+    programme (``program_code``), as of ``month``."""
 
     username: str
-    unit_code: str
-    indicator_code: str
+    unit_code: str | None
+    indicator_code: str | None
     month: int
     rating: str
     reason: str
+    program_code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +183,8 @@ class StoryPlan:
     reports: tuple[ReportPlan, ...]
     ratings: tuple[RatingPlan, ...]
     follow_ups: tuple[FollowUpPlan, ...]
+    #: Each unit's address for the PK's letterhead (``settings["agreements"]["unit_addresses"]``).
+    addresses: tuple[tuple[str, str], ...] = ()
 
     def counts(self) -> dict[str, int]:
         """The headline figures of the story (also in the ``demo.seeded`` audit event)."""

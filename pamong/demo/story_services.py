@@ -39,7 +39,7 @@ from pamong.performance.services import (
     likelihood_rate,
     scores_refresh,
 )
-from pamong.planning.models import Indicator
+from pamong.planning.models import Indicator, PriorityProgram
 from pamong.reports.choices import ReportStatus
 from pamong.reports.labels import report_title
 from pamong.reports.models import Report
@@ -88,6 +88,7 @@ def follow_story(tenant: Tenant, story: StoryPlan) -> Followed:
     indicators = {
         (i.org_unit.code, i.code): i for i in Indicator.objects.filter(tenant=tenant).select_related("org_unit")
     }
+    programs = {p.code: p for p in PriorityProgram.objects.filter(tenant=tenant)}
     for rating in story.ratings:
         likelihood_rate(
             actor=users[rating.username],
@@ -95,7 +96,8 @@ def follow_story(tenant: Tenant, story: StoryPlan) -> Followed:
             month=rating.month,
             rating=rating.rating,
             reason=rating.reason,
-            indicator=indicators[(rating.unit_code, rating.indicator_code)],
+            indicator=indicators[(rating.unit_code or "", rating.indicator_code)] if rating.indicator_code else None,
+            program=programs[rating.program_code] if rating.program_code else None,
         )
     steps = 0
     for plan in story.follow_ups:

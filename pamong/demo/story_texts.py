@@ -222,6 +222,24 @@ RATINGS: dict[str, tuple[str, str]] = {
     ),
 }
 
+#: Likelihood ratings of priority programmes by the Sekda (by programme code): (rating, reason).
+PROGRAM_RATINGS: dict[str, tuple[str, str]] = {
+    "PP4": (
+        "amber_red",
+        "Dua indikator Dinas PUPR merah: pekerjaan jalan tertinggal setelah tender ulang dan sambungan air minum "
+        "tertahan pengadaan pipa. Perlu rapat percepatan mingguan sampai Desember.",
+    ),
+    "PP6": (
+        "amber_green",
+        "Produksi padi sesuai rencana; kartu KUSUKA nelayan tertinggal, tetapi pendaftaran jemput bola sudah "
+        "dijadwalkan bersama penyuluh.",
+    ),
+    "PP1": (
+        "green",
+        "Seluruh indikator pendidikan sesuai lintasan; pelatihan guru penggerak dikejar pada triwulan IV.",
+    ),
+}
+
 #: The Sekda's notes when giving a register entry to its owner, and the owner's own notes.
 ASSIGN_NOTE = "Mohon susun rencana aksi pemulihan dan laporkan kemajuannya dalam rapat kinerja bulan depan."
 PROGRESS_NOTES: dict[str, str] = {

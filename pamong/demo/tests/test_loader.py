@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.core.paginator import Paginator
 from django.test import override_settings
@@ -19,6 +20,7 @@ from pamong.demo.loader import DEMO_PASSWORD, DemoError, demo_logins, load_demo
 from pamong.org.models import OrgUnit, Position, path_segment
 from pamong.people.models import Assignment, Employee
 from pamong.people.selectors import employee_list, heads_of_unit_on
+from pamong.reports.models import Evidence
 
 pytestmark = pytest.mark.django_db
 N = 300
@@ -90,15 +92,19 @@ def test_rerun_is_idempotent_and_prints_the_logins_again(seeded: str) -> None:
     assert DEMO_PASSWORD in again
 
 
-def test_reset_reloads_without_duplicates(seeded: str) -> None:
+def test_reset_reloads_without_duplicates(seeded: str, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
     old = _tenant().pk
+    files = list(Evidence.objects.filter(tenant_id=old).values_list("file", flat=True))
+    assert files and all(default_storage.exists(name) for name in files)
     other = Tenant.objects.create(name="Kabupaten Nyata", region_code="73.11", time_zone=TimeZoneChoice.WITA)
-    output = _seed("--reset", employees=N + 20)
+    with django_capture_on_commit_callbacks(execute=True):
+        output = _seed("--reset", employees=N + 20)
     assert "Data demo dimuat" in output
     tenant = _tenant()
     assert tenant.pk != old and Tenant.objects.filter(pk=other.pk).exists()
     assert Employee.objects.filter(tenant=tenant, is_active=True).count() == N + 20
     assert not Employee.objects.filter(tenant_id=old).exists()
+    assert not any(default_storage.exists(name) for name in files)  # the old evidence files went with their rows
     assert User.objects.filter(username="sekda").count() == 1
     assert AuditEvent.objects.filter(tenant=tenant, action="demo.seeded").count() == 1
 
