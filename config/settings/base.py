@@ -215,7 +215,7 @@ TASKS = {
 # Core resolves a user's scope through this callable, so core imports no domain app.
 PAMONG_SCOPE_RESOLVER = "pamong.access.scope.scope_for"
 # Home page blocks contributed by domain apps (core.views.HomePanel), in the order listed.
-PAMONG_HOME_PANELS = ["pamong.people.views.home_panels"]
+PAMONG_HOME_PANELS = ["pamong.people.views.home_panels", "pamong.performance.views.home.home_panels"]
 
 LOGGING = {
     "version": 1,

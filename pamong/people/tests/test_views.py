@@ -447,11 +447,12 @@ def test_home_query_count(cast, django_assert_num_queries):
     _plt_head_of_dinkes(cast)
     client = cast.client_for("bupati")
     client.get(reverse("core:home"))
-    # session, user, tenant, role assignments; units; employee counts; vacant heads; acting heads
-    with django_assert_num_queries(9):
+    # session, user, tenant, role assignments; units; employee counts; vacant heads; acting heads; the
+    # performance panel (agreements to sign, follow-ups, score runs, active consequences); the notice bell
+    with django_assert_num_queries(13):
         client.get(reverse("core:home"))
     add_employees(cast, 10)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(13):
         client.get(reverse("core:home"))
 
 
