@@ -19,7 +19,11 @@ level by level from the ids just returned. What stays on the normal path:
 
 The planning cascade (RPJMD, priority programs, every OPD's Renstra with trajectories)
 is written the same way by ``planning_loader`` (see its docstring); its counts join the
-``demo.seeded`` event.
+``demo.seeded`` event. So is the performance year (``story``): the heads' accounts, the
+PKs, the reports with their history and evidence files (``story_loader``); after the
+``demo.seeded`` event the apps' own services open the current period, compute the scores
+and the consequences register, rate and follow up (``story_services``), each with its
+own audit events.
 
 All demo logins share the password ``DEMO_PASSWORD``: demo data only, never on
 a server reachable by others. Tenants are marked ``settings["demo"]``; only marked

@@ -176,9 +176,8 @@ class ReportPlanner:
             if position > filled:
                 sections.append(SectionPlan(topic, position, "", "", "", ()))
                 continue
-            summary, problems, follow_up = (
-                t.format(kecamatan=unit.short_name, period=label) for t in GOVERNANCE[topic]
-            )
+            variant = self.rng.choice(GOVERNANCE[topic])
+            summary, problems, follow_up = (t.format(kecamatan=unit.short_name, period=label) for t in variant)
             numbers = tuple((code, str(value)) for code, value in figures[topic].items())
             sections.append(SectionPlan(topic, position, summary, problems, follow_up, numbers))
         return sections

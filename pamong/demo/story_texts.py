@@ -165,37 +165,74 @@ VALUE_NOTES = (
     "Beberapa kegiatan bergeser ke periode berikutnya.",
 )
 
-#: A Camat's governance report: (summary, problems, follow_up) per section, with {kecamatan} and {period}.
-GOVERNANCE: dict[str, tuple[str, str, str]] = {
+#: A Camat's governance report: variants of (summary, problems, follow_up) per section, with {kecamatan}, {period}.
+GOVERNANCE: dict[str, tuple[tuple[str, str, str], ...]] = {
     "public_service": (
-        "Pelayanan administrasi terpadu kecamatan (PATEN) berjalan setiap hari kerja di Kecamatan {kecamatan}; "
-        "layanan surat keterangan, rekomendasi dan legalisasi dilayani di satu loket.",
-        "Antrean menumpuk pada hari Senin; jaringan internet kantor kecamatan beberapa kali terputus.",
-        "Menambah satu petugas loket pada hari Senin dan mengajukan perbaikan jaringan ke Diskominfo-SP.",
+        (
+            "Pelayanan administrasi terpadu kecamatan (PATEN) berjalan setiap hari kerja di Kecamatan {kecamatan}; "
+            "layanan surat keterangan, rekomendasi dan legalisasi dilayani di satu loket.",
+            "Antrean menumpuk pada hari Senin; jaringan internet kantor kecamatan beberapa kali terputus.",
+            "Menambah satu petugas loket pada hari Senin dan mengajukan perbaikan jaringan ke Diskominfo-SP.",
+        ),
+        (
+            "Layanan PATEN Kecamatan {kecamatan} selama {period} dilayani di loket dan melalui layanan jemput bola "
+            "di kelurahan terjauh dua kali sebulan.",
+            "Blangko KTP-el sempat kosong dua minggu sehingga sebagian permohonan tertunda.",
+            "Koordinasi dengan Disdukcapil; pemohon diberi surat keterangan pengganti sementara.",
+        ),
     ),
     "order": (
-        "Patroli ketenteraman bersama Trantib kecamatan, Babinsa dan Bhabinkamtibmas dilaksanakan setiap "
-        "minggu selama {period}.",
-        "Masih ada pedagang yang berjualan di bahu jalan di sekitar pasar.",
-        "Sosialisasi Perda ketertiban umum kepada pedagang bersama Satpol PP dan penataan lokasi berjualan.",
+        (
+            "Patroli ketenteraman bersama Trantib kecamatan, Babinsa dan Bhabinkamtibmas dilaksanakan setiap "
+            "minggu selama {period}.",
+            "Masih ada pedagang yang berjualan di bahu jalan di sekitar pasar.",
+            "Sosialisasi Perda ketertiban umum kepada pedagang bersama Satpol PP dan penataan lokasi berjualan.",
+        ),
+        (
+            "Pengamanan kegiatan keagamaan dan hari besar nasional di Kecamatan {kecamatan} berjalan tertib.",
+            "Dua kali terjadi perkelahian antarpemuda saat acara malam hari.",
+            "Mediasi oleh Camat bersama tokoh masyarakat; jam acara malam dibatasi sampai pukul 23.00.",
+        ),
     ),
     "empowerment": (
-        "Gerakan Gotong Royong Kampung Bersih dilaksanakan di seluruh kelurahan; pelatihan kader PKK dan "
-        "LPM tingkat kecamatan.",
-        "Partisipasi warga di kelurahan padat penduduk masih rendah.",
-        "Lomba kebersihan antar-RW dan pemberian penghargaan oleh Camat pada akhir triwulan.",
+        (
+            "Gerakan Gotong Royong Kampung Bersih dilaksanakan di seluruh kelurahan; pelatihan kader PKK dan "
+            "LPM tingkat kecamatan.",
+            "Partisipasi warga di kelurahan padat penduduk masih rendah.",
+            "Lomba kebersihan antar-RW dan pemberian penghargaan oleh Camat pada akhir triwulan.",
+        ),
+        (
+            "Pelatihan usaha mikro bagi kelompok perempuan dan pemuda di Kecamatan {kecamatan} bersama Dinas "
+            "Koperasi; kerja bakti saluran air menjelang musim hujan.",
+            "Peralatan kerja bakti di beberapa RW terbatas.",
+            "Pengadaan alat kebersihan diusulkan dalam musrenbang kelurahan.",
+        ),
     ),
     "village_guidance": (
-        "Pembinaan administrasi kelurahan, termasuk laporan bulanan kelurahan dan pemutakhiran profil "
-        "kelurahan, selama {period}.",
-        "Satu kelurahan terlambat menyampaikan laporan bulanan karena pergantian operator.",
-        "Pendampingan operator kelurahan yang baru oleh Seksi Pemerintahan.",
+        (
+            "Pembinaan administrasi kelurahan, termasuk laporan bulanan kelurahan dan pemutakhiran profil "
+            "kelurahan, selama {period}.",
+            "Satu kelurahan terlambat menyampaikan laporan bulanan karena pergantian operator.",
+            "Pendampingan operator kelurahan yang baru oleh Seksi Pemerintahan.",
+        ),
+        (
+            "Evaluasi kinerja lurah dan pemeriksaan buku administrasi kelurahan di Kecamatan {kecamatan}.",
+            "Arsip surat keluar di dua kelurahan belum tertata.",
+            "Bimbingan teknis kearsipan bersama Dinas Perpustakaan dan Kearsipan.",
+        ),
     ),
     "coordination": (
-        "Rapat koordinasi Forkopimcam dan rapat lintas sektor membahas ketertiban, kesehatan ibu dan anak, "
-        "serta kesiapan musim hujan di Kecamatan {kecamatan}.",
-        "Jadwal kegiatan beberapa perangkat daerah di kecamatan belum disampaikan sebelumnya.",
-        "Kalender kegiatan bersama perangkat daerah di kecamatan disusun setiap awal triwulan.",
+        (
+            "Rapat koordinasi Forkopimcam dan rapat lintas sektor membahas ketertiban, kesehatan ibu dan anak, "
+            "serta kesiapan musim hujan di Kecamatan {kecamatan}.",
+            "Jadwal kegiatan beberapa perangkat daerah di kecamatan belum disampaikan sebelumnya.",
+            "Kalender kegiatan bersama perangkat daerah di kecamatan disusun setiap awal triwulan.",
+        ),
+        (
+            "Koordinasi percepatan penurunan stunting bersama puskesmas dan kader posyandu selama {period}.",
+            "Data balita berisiko dari puskesmas dan kelurahan belum sama.",
+            "Rapat pemadanan data setiap bulan di kantor kecamatan.",
+        ),
     ),
 }
 
