@@ -23,12 +23,14 @@ from pamong.agreements.choices import AgreementStatus, SignedDocument, SignerPar
 from pamong.agreements.models import AgreementSignature, PerformanceAgreement
 from pamong.core.models import Tenant
 from pamong.core.scope import scope_of
+from pamong.org.models import OrgUnit
+from pamong.planning.choices import MONTH_NAMES
 from pamong.reports.choices import ReportStatus
 from pamong.reports.models import Report
 from pamong.reports.selectors import verify_queue
 
 from ..choices import ACTIVE_STATUSES
-from ..models import Consequence, IndicatorScore
+from ..models import Consequence, IndicatorScore, UnitScore
 from .periods import shown_period
 
 #: A draft or returned report is listed once its deadline is this close (or past).
@@ -49,11 +51,19 @@ class Todo:
     active_consequences: int | None = None
     shown_label: str = ""
     cockpit: bool = False
+    own_unit: OrgUnit | None = None  # the one OPD or kecamatan a head/operator/ASN works for, if exactly one
+    own_score: UnitScore | None = None  # its latest score this year
+
+    @property
+    def own_score_label(self) -> str:
+        """ "Oktober 2026": the month the own unit's score runs to."""
+        score = self.own_score
+        return f"{MONTH_NAMES[score.month - 1]} {score.year}" if score else ""
 
     @property
     def empty(self) -> bool:
         counts = (self.reports_due, self.to_verify, self.to_sign, self.my_follow_ups, self.red_indicators)
-        return not self.cockpit and all(c is None for c in counts)
+        return not self.cockpit and self.own_unit is None and all(c is None for c in counts)
 
 
 def _awaiting_my_signature(actor: Any, employee_id: int | None, region_wide: bool) -> int:
@@ -95,6 +105,19 @@ def home_todo(*, actor: Any, tenant: Tenant, today: dt.date) -> Todo:
         values["my_follow_ups"] = Consequence.objects.filter(
             tenant_id=tenant.pk, owner_user=actor, status__in=ACTIVE_STATUSES
         ).count()
+    if scope.can(PERFORMANCE_VIEW) and not scope.can(COCKPIT_VIEW):
+        units = list(
+            OrgUnit.objects.visible_to(actor, PERFORMANCE_VIEW)
+            .filter(depth=1, closed_on__isnull=True)
+            .order_by("pk")[:2]
+        )
+        if len(units) == 1:
+            values["own_unit"] = units[0]
+            values["own_score"] = (
+                UnitScore.objects.filter(tenant_id=tenant.pk, org_unit=units[0], year=today.year)
+                .order_by("-month")
+                .first()
+            )
     if scope.can(COCKPIT_VIEW):
         shown = shown_period(tenant=tenant, today=today)
         values["cockpit"] = True

@@ -74,3 +74,11 @@ def test_home_page_shows_the_panel_by_role(cast, world, django_assert_num_querie
 
 
 BUPATI_HOME = 13
+
+
+def test_a_head_without_the_cockpit_gets_a_card_of_his_own_unit(cast, world):
+    head = todo(cast, "kepala_opd")
+    assert head.own_unit == cast.units["disdik"] and head.own_score is None
+    assert todo(cast, "bupati").own_unit is None  # the cockpit covers the whole regency instead
+    page = cast.client_for("kepala_opd").get(reverse("core:home")).content.decode()
+    assert reverse("performance:unit_detail", args=[cast.units["disdik"].pk]) in page
