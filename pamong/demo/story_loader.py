@@ -67,7 +67,9 @@ def write_accounts(
 ) -> None:
     """The heads' logins (bulk, one shared hash of ``password``) and every role the story gives (the service)."""
     if plan.accounts:
-        hashed = make_password(password)
+        # The demo logins just created hold a hash of the same password: reuse one (argon2 takes a third of a second).
+        existing = User.objects.filter(tenant=tenant).exclude(password="").values_list("password", flat=True).first()
+        hashed = existing or make_password(password)
         User.objects.bulk_create(
             [
                 User(
