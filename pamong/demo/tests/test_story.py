@@ -22,7 +22,7 @@ from pamong.agreements.snapshot import content_hash, pact_hash
 from pamong.core.audit import verify_chain
 from pamong.core.models import AuditEvent, Tenant
 from pamong.demo.generator import plan_regency
-from pamong.demo.loader import load_plan
+from pamong.demo.loader import DEMO_PASSWORD, load_plan
 from pamong.demo.story_dto import StoryPlan
 from pamong.notices.models import Notice
 from pamong.org.models import OrgUnit
@@ -281,7 +281,7 @@ def test_who_is_told_and_who_can_log_in(tenant: Tenant) -> None:
     verifier = User.objects.get(username="verifikator.inspektorat")
     assert Notice.objects.filter(recipient=verifier, kind="report_submitted").count() == 2
     pupr = User.objects.get(username="kepala.pupr")
-    assert pupr.is_active and pupr.employee is not None
+    assert pupr.is_active and pupr.employee is not None and pupr.check_password(DEMO_PASSWORD)
     assert pupr.role_assignments.get().role == "opd_head"
     assert User.objects.filter(tenant=tenant, is_active=False, employee__is_active=False).exists()  # a retired head
     assert User.objects.get(username="sekda").role_assignments.filter(role="opd_head").exists()
