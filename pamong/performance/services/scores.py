@@ -102,6 +102,11 @@ def scores_refresh(*, actor: Any, tenant_id: int, year: int, today: dt.date | No
             )
 
     unit_scores = [score_group(unit, month, members, rules) for (unit, month), members in by_unit.items()]
+    # The IKU daerah are not reported through the periodic reports (the LKjIP does, once a year): a region
+    # month without a single reported value gets no score rather than a meaningless 0 under MissingCapaian.ZERO.
+    unit_scores = [
+        s for s in unit_scores if not (inputs.units[s.key].group == UnitGroup.REGION and s.no_data == s.indicators)
+    ]
     places: dict[tuple[int, int], Any] = {}
     for group in (UnitGroup.OPD, UnitGroup.KECAMATAN, UnitGroup.REGION):
         members = [s for s in unit_scores if inputs.units[s.key].group == group]

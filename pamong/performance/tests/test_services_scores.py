@@ -166,3 +166,22 @@ def test_invalid_tenant_settings_are_named(cast, scenario):
     with pytest.raises(ValidationFailed) as info:
         refresh(cast, scenario)
     assert "tidak dikenal" in info.value.message and "100%" in info.value.message
+
+
+def test_the_region_gets_no_score_until_an_iku_daerah_value_is_reported(cast, scenario):
+    """IKU daerah are not reported through periodic reports: no value at all means no region score, not 0."""
+    from pamong.performance.testing import report
+    from pamong.planning import services as planning
+
+    iku = scenario.plan.iku
+    quarters = {1: D("2.1"), 2: D("2.1"), 3: D("2.1"), 4: D("2.1")}  # cumulative: they add up to 8.4
+    planning.indicator_set_targets(
+        actor=scenario.system, indicator=iku, year=YEAR, annual_target=D("8.4"), period_targets=quarters
+    )
+    refresh(cast, scenario)
+    assert IndicatorScore.objects.filter(indicator=iku, year=YEAR).exists()
+    assert not UnitScore.objects.filter(org_unit=cast.units["root"], year=YEAR).exists()
+    report(cast, cast.units["root"], "quarterly", 1, {iku: D("2.1")})
+    refresh(cast, scenario)
+    march = UnitScore.objects.get(org_unit=cast.units["root"], year=YEAR, month=3)
+    assert march.index == D("100.00") and march.rank is None
