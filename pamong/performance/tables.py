@@ -161,7 +161,7 @@ def consequences(slug: str, title: str, rows: Iterable[Consequence]) -> Table:
                 c.due_on,
                 c.improvement_starts_on,
                 c.improvement_ends_on,
-                (c.owner_user.get_full_name() or c.owner_user.username) if c.owner_user else c.owner_unit.name,
+                str(c.owner_user) if c.owner_user else c.owner_unit.name,
                 c.last_note,
             )
             for c in rows

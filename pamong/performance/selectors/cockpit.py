@@ -118,7 +118,7 @@ def active_consequences(*, actor: Any, action: str, unit: OrgUnit | None = None)
     rows = Consequence.objects.visible_to(actor, action).filter(status__in=ACTIVE_STATUSES)
     if unit is not None:
         rows = rows.filter(org_unit=unit)
-    return list(rows.select_related("org_unit", "owner_user", "owner_unit").order_by("due_on", "pk"))
+    return list(rows.select_related("org_unit", "owner_user__employee", "owner_unit").order_by("due_on", "pk"))
 
 
 @dataclass(frozen=True)

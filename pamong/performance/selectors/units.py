@@ -89,7 +89,7 @@ def unit_overview(*, actor: Any, unit: OrgUnit, year: int, month: int | None) ->
     consequences = list(
         Consequence.objects.visible_to(actor, PERFORMANCE_VIEW)
         .filter(org_unit=unit)
-        .select_related("owner_user", "owner_unit")
+        .select_related("owner_user__employee", "owner_unit")
         .order_by("-opened_on", "-pk")[:50]
     )
     shown = [row for row in trend if month is None or row.month <= month]
@@ -167,7 +167,7 @@ def indicator_overview(*, actor: Any, indicator: Indicator, year: int) -> Indica
     consequences = list(
         Consequence.objects.visible_to(actor, PERFORMANCE_VIEW)
         .filter(indicator=indicator)
-        .select_related("owner_user", "owner_unit")
+        .select_related("owner_user__employee", "owner_unit")
         .order_by("-opened_on", "-pk")
     )
     chart = {

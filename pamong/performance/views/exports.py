@@ -106,7 +106,7 @@ class ConsequenceExportView(ScopedQuerysetMixin, View):
         if not can_view_performance(request.user):
             raise PermissionDenied
         rows = filtered(self.get_queryset(), consequence_filters(request)).select_related(
-            "org_unit", "owner_user", "owner_unit"
+            "org_unit", "owner_user__employee", "owner_unit"
         )
         table = tables.consequences("konsekuensi", _("Register konsekuensi"), rows.order_by("due_on", "pk"))
         heading = f"{tenant_of(request).name} · {_('Register konsekuensi')}"

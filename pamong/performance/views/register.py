@@ -63,7 +63,7 @@ class ConsequenceListView(ScopedListView):
         self.filters = consequence_filters(self.request)
         return (
             filtered(Consequence.objects.all(), self.filters)
-            .select_related("org_unit", "owner_user", "owner_unit")
+            .select_related("org_unit", "owner_user__employee", "owner_unit")
             .order_by("due_on", "pk")
         )
 
@@ -98,14 +98,14 @@ class ConsequenceDetailView(ScopedDetailView):
 
     def base_queryset(self) -> QuerySet[Consequence]:
         return Consequence.objects.select_related(
-            "org_unit", "indicator", "report", "employee", "owner_unit", "owner_user"
+            "org_unit", "indicator", "report", "employee", "owner_unit", "owner_user__employee"
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         entry = self.object
         context.update(
-            events=list(entry.events.select_related("actor", "owner_user").order_by("created_at", "pk")),
+            events=list(entry.events.select_related("actor", "owner_user__employee").order_by("created_at", "pk")),
             steps=available_steps(self.request.user, entry),
             can_assign=services.can_manage(self.request.user, entry) and entry.status in ACTIVE_STATUSES,
         )
