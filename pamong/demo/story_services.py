@@ -9,7 +9,10 @@ After ``story_loader`` has written the year, the nightly jobs and the people act
 3. the Sekda rates the likelihood of a few priority-programme indicators (``likelihood_rate``);
 4. the register entries the story follows are given to their owners and progressed, resolved or closed
    (``consequence_assign``, ``consequence_step``) by the Sekda and the owners themselves;
-5. the people who have something waiting get the notice the services would have sent: the verifiers for
+5. the Sekda settles the register's lateness entries of reports due more than ``SETTLED_AFTER`` days ago
+   (each discussed at a monthly rakor): resolved with a note, then closed, so the open register shows
+   what still needs attention;
+6. the people who have something waiting get the notice the services would have sent: the verifiers for
    the reports still waiting for them, the Bupati for the PK awaiting his signature.
 
 Every one of these writes its own audit events. All of it uses the story's ``today``.
@@ -17,6 +20,7 @@ Every one of these writes its own audit events. All of it uses the story's ``tod
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -47,6 +51,10 @@ from pamong.reports.recipients import holders
 from pamong.reports.services import reports_open_due
 
 from .story_dto import FollowUpPlan, StoryPlan
+
+#: Lateness entries of reports due more than this many days before the story's today are settled.
+SETTLED_AFTER = 60
+SETTLED_NOTE = "Kepala unit telah ditegur dalam rakor bulanan; laporan periode berikutnya disampaikan tepat waktu."
 
 
 @dataclass(frozen=True)
@@ -112,6 +120,7 @@ def follow_story(tenant: Tenant, story: StoryPlan) -> Followed:
             else:
                 row = consequence_step(actor=users[username], consequence=row, step=step, note=note, today=today)
             steps += 1
+    steps += _settle_old_lateness(tenant, users["sekda"], today)
     _notices(tenant, story)
     return Followed(
         opened_reports=opened.reports,
@@ -121,6 +130,23 @@ def follow_story(tenant: Tenant, story: StoryPlan) -> Followed:
         ratings=len(story.ratings),
         steps=steps,
     )
+
+
+def _settle_old_lateness(tenant: Tenant, sekda: User, today: dt.date) -> int:
+    """Resolve and close the open lateness entries of reports due long ago; returns the steps taken."""
+    old = Consequence.objects.filter(
+        tenant=tenant,
+        kind="report_late",
+        status="open",
+        owner_user__isnull=True,
+        report__deadline__lt=today - dt.timedelta(days=SETTLED_AFTER),
+    ).order_by("pk")
+    steps = 0
+    for row in old:
+        row = consequence_step(actor=sekda, consequence=row, step="resolve", note=SETTLED_NOTE, today=today)
+        consequence_step(actor=sekda, consequence=row, step="close", today=today)
+        steps += 2
+    return steps
 
 
 def _notices(tenant: Tenant, story: StoryPlan) -> None:
