@@ -26,3 +26,17 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# E-mail copies of notices (pamong.notices, ADR 0022). Without PAMONG_EMAIL_HOST no mail is sent: the in-app
+# inbox still has every notice. PAMONG_BASE_URL makes the links in mails absolute.
+PAMONG_BASE_URL = env_str("PAMONG_BASE_URL", "")
+if env_str("PAMONG_EMAIL_HOST", ""):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env_str("PAMONG_EMAIL_HOST")
+    EMAIL_PORT = env_int("PAMONG_EMAIL_PORT", 587)
+    EMAIL_HOST_USER = env_str("PAMONG_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = env_str("PAMONG_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("PAMONG_EMAIL_TLS", default=True)
+    DEFAULT_FROM_EMAIL = env_str("PAMONG_EMAIL_FROM", "pamong@localhost")
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
