@@ -27,3 +27,6 @@ DATABASES: dict[str, dict[str, object]] = {
 }
 if os.environ.get("PAMONG_DATABASE_URL"):
     DATABASES = {"default": parse_database_url(os.environ["PAMONG_DATABASE_URL"]).as_django()}
+
+# Notice e-mails (ADR 0022) are printed to the console instead of sent.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
