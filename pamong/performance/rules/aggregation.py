@@ -43,7 +43,7 @@ from enum import StrEnum
 from typing import NoReturn
 
 from pamong.performance.rules.errors import AggregationError
-from pamong.performance.rules.numbers import CONTEXT, as_decimal, fmt_en, fmt_id
+from pamong.performance.rules.numbers import CONTEXT, MAX_MAGNITUDE, as_decimal, fmt_en, fmt_id
 from pamong.performance.rules.periods import PeriodKind, check_period, period_label_en, period_label_id
 
 
@@ -209,6 +209,9 @@ def _period_values(
     result: dict[int, Decimal] = {}
     for period, value in values.items():
         check_period(kind, period, field=field)
+        if type(value) is Decimal and value.is_finite() and abs(value) < MAX_MAGNITUDE:
+            result[period] = value  # what ``as_decimal`` returns, without building its messages' labels
+            continue
         result[period] = as_decimal(
             value,
             field=field,

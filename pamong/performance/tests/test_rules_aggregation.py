@@ -165,6 +165,10 @@ def test_refuse_names_the_missing_periods() -> None:
         ({1: 1.5}, 3, AggregationError, "not_a_number"),
         ({2: "12"}, 3, AggregationError, "not_a_number"),
         ({1: D("NaN")}, 3, AggregationError, "not_finite"),
+        ({1: D("-Infinity")}, 3, AggregationError, "not_finite"),
+        ({1: True}, 3, AggregationError, "not_a_number"),
+        ({1: D(10) ** 18}, 3, AggregationError, "out_of_range"),
+        ({1: -(D(10) ** 18)}, 3, AggregationError, "out_of_range"),
     ],
 )
 def test_aggregate_refuses(values, up_to, error, code) -> None:
@@ -178,6 +182,9 @@ def test_bad_value_message_names_the_period() -> None:
         aggregate_actuals({2: "12"}, kind=M, method=SUM, up_to=3)
     assert info.value.message_id.startswith("Realisasi Februari")
     assert info.value.message_en.startswith("Actual for February")
+    with pytest.raises(AggregationError) as info:  # a Decimal too large is named like any refused value
+        target_to_date({**MONTHLY_SUM, 5: D(10) ** 18}, kind=M, method=SUM, up_to=6)
+    assert info.value.message_id.startswith("Target Mei") and info.value.message_en.startswith("Target for May")
 
 
 # ---------------------------------------------------------------------------------- trajectory --
