@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCHMARKS = ("seed", "employee_list", "bench_import")
+BENCHMARKS = ("seed", "employee_list", "bench_import", "scores")
 
 
 def main() -> int:
