@@ -14,44 +14,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from pamong.performance.rules.periods import PeriodKind, period_label_en, period_label_id
+
 PERIODS = {"monthly": 12, "quarterly": 4}
-MONTHS_ID = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-QUARTERS_ID = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
-QUARTERS_EN = ("Quarter 1", "Quarter 2", "Quarter 3", "Quarter 4")
 
 
 def period_name(period_kind: str, number: int, *, english: bool = False) -> str:
-    """``Triwulan III`` or ``Maret`` (``Quarter 3``, ``March``)."""
-    if period_kind == "monthly":
-        return (MONTHS_EN if english else MONTHS_ID)[number - 1]
-    return (QUARTERS_EN if english else QUARTERS_ID)[number - 1]
+    """``Triwulan III`` or ``Maret`` (``Quarter III``, ``March``): the performance rules' period labels."""
+    kind = PeriodKind(period_kind)
+    return period_label_en(kind, number) if english else period_label_id(kind, number)
 
 
 @dataclass(frozen=True)

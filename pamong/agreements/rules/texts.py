@@ -21,6 +21,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from pamong.people.rules.dates import date_id as people_date_id
+
 from .content import decimal_text
 
 PK_FORM = "permenpanrb-53-2014"
@@ -104,25 +106,9 @@ def document_title(year: int, version: int) -> str:
     return f"{kind} TAHUN {year}"
 
 
-MONTHS_ID = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-
-
 def date_id(day: date) -> str:
     """``2 Januari 2026``: dates on the document are Indonesian whatever the reader's language."""
-    return f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}"
+    return people_date_id(day)
 
 
 def number_id(value: Decimal) -> str:
