@@ -31,3 +31,11 @@ class CalendarError(AttendanceRuleError):
 
 class ScheduleError(AttendanceRuleError):
     """Daily hours, a week schedule or a dated override is inconsistent (``rules.hours``)."""
+
+
+class DayStatusError(AttendanceRuleError):
+    """One employee-day's punches, excuses or tolerances are unusable (``rules.daystatus``)."""
+
+
+class LeaveRuleError(AttendanceRuleError):
+    """A leave request or a leave balance input is malformed (``rules.leave``); a refusal is not an error."""
