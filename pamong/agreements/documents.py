@@ -22,6 +22,8 @@ from django.utils import timezone
 from weasyprint import CSS, HTML
 
 from pamong.core.models import Tenant, TimeZoneChoice
+from pamong.people.rules.dates import date_id
+from pamong.performance.rules.periods import quarter_numeral
 
 from . import facts
 from .choices import AgreementStatus, SignedDocument, SignerParty
@@ -35,7 +37,6 @@ from .rules.texts import (
     PK_OPENING,
     PK_PROMISES,
     PK_SECOND_PARTY_SUFFIX,
-    date_id,
     document_title,
     government_name,
     number_id,
@@ -93,7 +94,7 @@ def _period_header(kind: str, number: int) -> str:
     """``TW III`` for a quarter, ``Mar`` for a month (column headers of the trajectory tables)."""
     if kind == "monthly":
         return period_name(kind, number)[:3]
-    return "TW " + ("I", "II", "III", "IV")[number - 1]
+    return "TW " + quarter_numeral(number)
 
 
 def _trajectory_tables(agreement: PerformanceAgreement) -> list[dict[str, Any]]:

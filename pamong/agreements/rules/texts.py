@@ -18,10 +18,7 @@ Pure module: no Django, no clock, no I/O.
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
-
-from pamong.people.rules.dates import date_id as people_date_id
 
 from .content import decimal_text
 
@@ -104,11 +101,6 @@ def document_title(year: int, version: int) -> str:
     """``PERJANJIAN KINERJA TAHUN 2026``; a revision is ``PERJANJIAN KINERJA PERUBAHAN TAHUN 2026``."""
     kind = "PERJANJIAN KINERJA" if version <= 1 else "PERJANJIAN KINERJA PERUBAHAN"
     return f"{kind} TAHUN {year}"
-
-
-def date_id(day: date) -> str:
-    """``2 Januari 2026``: dates on the document are Indonesian whatever the reader's language."""
-    return people_date_id(day)
 
 
 def number_id(value: Decimal) -> str:

@@ -17,6 +17,7 @@ from pamong.org.models import OrgUnit
 from pamong.planning.choices import PERIODS_PER_YEAR, IndicatorLevel
 from pamong.planning.models import Indicator, IndicatorTarget, PeriodTarget
 
+from ..authz import signs_for_region
 from ..choices import AgreementStatus, SignedDocument, SignerParty
 from ..facts import plan_period_for
 from ..models import AgreementItem, AgreementSignature, PerformanceAgreement
@@ -170,7 +171,7 @@ def capabilities(*, actor: Any, agreement: PerformanceAgreement, today: dt.date)
     manage = scope.allows(AGREEMENTS_MANAGE, tenant_id=tenant_id, path=path)
     awaiting = agreement.status == AgreementStatus.AWAITING
     may_sign = awaiting and scope.allows(AGREEMENTS_SIGN, tenant_id=tenant_id, path=path)
-    region = may_sign and scope.allows(AGREEMENTS_SIGN, tenant_id=tenant_id, path=None)
+    region = may_sign and signs_for_region(actor, tenant_id)
     head = may_sign and scope.employee_id is not None and scope.employee_id == agreement.head_employee_id
     return Capabilities(
         manage=manage,

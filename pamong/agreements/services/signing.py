@@ -23,13 +23,13 @@ from pamong.core import audit
 from pamong.core.errors import Conflict, Forbidden, ValidationFailed
 from pamong.notices.choices import NoticeKind
 from pamong.notices.services import notify
+from pamong.people.rules.dates import date_id
 
 from .. import facts, snapshot
 from ..authz import authorize_sign, signs_for_region
 from ..choices import AgreementStatus, SignedDocument, SignerParty
 from ..models import AgreementSignature, PerformanceAgreement
 from ..rules import workflow
-from ..rules.texts import date_id
 from .common import locked, refuse, tenant_today
 
 

@@ -15,6 +15,7 @@ from pamong.core import audit
 from pamong.core.errors import ValidationFailed
 from pamong.notices.choices import NoticeKind
 from pamong.notices.services import notify
+from pamong.people.rules.dates import date_id
 
 from .. import facts, snapshot
 from ..authz import authorize_manage
@@ -22,7 +23,7 @@ from ..choices import AgreementStatus
 from ..models import IntegrityPact, PerformanceAgreement
 from ..rules import workflow
 from ..rules.content import content_hash
-from ..rules.texts import PACT_FORM, date_id, pact_statements, region_name
+from ..rules.texts import PACT_FORM, pact_statements, region_name
 from .common import audit_snapshot, locked, refresh_names, refuse, required_reason, tenant_today
 
 

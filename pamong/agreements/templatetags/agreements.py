@@ -7,6 +7,9 @@ from typing import Any
 
 from django import template
 
+from pamong.performance.rules.errors import PerformanceRuleError
+from pamong.performance.rules.periods import quarter_numeral
+
 from ..rules.items import period_name
 from ..rules.texts import number_id, rupiah
 
@@ -37,8 +40,8 @@ def rp(value: Any) -> str:
 def quarter(value: Any) -> str:
     """``3`` → ``III``."""
     try:
-        return ("I", "II", "III", "IV")[int(value) - 1]
-    except (TypeError, ValueError, IndexError):
+        return quarter_numeral(int(value))
+    except (TypeError, ValueError, PerformanceRuleError):
         return str(value)
 
 

@@ -88,3 +88,9 @@ def add_months(day: date, months: int) -> date:
     year, month = divmod(index, 12)
     month += 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def quarter_numeral(number: int) -> str:
+    """``3`` → ``III``: how a quarter (triwulan) is numbered in Indonesian documents."""
+    check_period(PeriodKind.QUARTERLY, number)
+    return _ROMAN[number - 1]

@@ -19,6 +19,7 @@ from pamong.access.roles import (
     REPORTS_EDIT,
     REPORTS_VERIFY,
 )
+from pamong.agreements.authz import signs_for_region
 from pamong.agreements.choices import AgreementStatus, SignedDocument, SignerParty
 from pamong.agreements.models import AgreementSignature, PerformanceAgreement
 from pamong.core.models import Tenant
@@ -93,14 +94,15 @@ def home_todo(*, actor: Any, tenant: Tenant, today: dt.date) -> Todo:
             status__in=(ReportStatus.DRAFT, ReportStatus.RETURNED), deadline__lte=today + DUE_WITHIN
         )
         counts = open_reports.aggregate(
-            due=_count(), returned=_count(status=ReportStatus.RETURNED), overdue=_count(deadline__lt=today)
+            due=Count("pk"),
+            returned=Count("pk", filter=Q(status=ReportStatus.RETURNED)),
+            overdue=Count("pk", filter=Q(deadline__lt=today)),
         )
         values.update(reports_due=counts["due"], reports_returned=counts["returned"], reports_overdue=counts["overdue"])
     if scope.can(REPORTS_VERIFY):
         values["to_verify"] = verify_queue(actor=actor).count()
     if scope.can(AGREEMENTS_SIGN):
-        region_wide = scope.allows(AGREEMENTS_SIGN, tenant_id=tenant.pk, path=None)
-        values["to_sign"] = _awaiting_my_signature(actor, scope.employee_id, region_wide)
+        values["to_sign"] = _awaiting_my_signature(actor, scope.employee_id, signs_for_region(actor, tenant.pk))
     if scope.can(PERFORMANCE_VIEW):
         values["my_follow_ups"] = Consequence.objects.filter(
             tenant_id=tenant.pk, owner_user=actor, status__in=ACTIVE_STATUSES
@@ -132,7 +134,3 @@ def home_todo(*, actor: Any, tenant: Tenant, today: dt.date) -> Todo:
             Consequence.objects.visible_to(actor, COCKPIT_VIEW).filter(status__in=ACTIVE_STATUSES).count()
         )
     return Todo(**values)
-
-
-def _count(**conditions: Any) -> Any:
-    return Count("pk", filter=Q(**conditions)) if conditions else Count("pk")

@@ -288,3 +288,17 @@ def test_cumulative_sum_grows_with_non_negative_values(values, up_to) -> None:
     earlier = aggregate_actuals(values, kind=M, method=SUM, up_to=up_to, missing=ZERO).value
     later = aggregate_actuals(values, kind=M, method=SUM, up_to=min(up_to + 1, 12), missing=ZERO).value
     assert earlier is not None and later is not None and earlier <= later
+
+
+@pytest.mark.parametrize(("number", "numeral"), [(1, "I"), (2, "II"), (3, "III"), (4, "IV")])
+def test_quarter_numerals(number, numeral):
+    from pamong.performance.rules.periods import quarter_numeral
+
+    assert quarter_numeral(number) == numeral
+
+
+def test_a_fifth_quarter_is_refused():
+    from pamong.performance.rules.periods import quarter_numeral
+
+    with pytest.raises(PeriodError):
+        quarter_numeral(5)
