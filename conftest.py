@@ -34,3 +34,14 @@ def pytest_terminal_summary(terminalreporter: object, exitstatus: int, config: p
     tr.write_line(f"pamong: ran on {settings.DATABASE_VENDOR_NOTICE}")  # type: ignore[attr-defined]
     if not CHROMIUM:
         tr.write_line("pamong: browser tests were skipped: Chromium is not installed")  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> None:
+    """The test database, with the attendance tables partitioned by month as the migrations make them."""
+    from django.db import connection
+
+    from pamong.attendance.partitions import partition_test_tables
+
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        partition_test_tables(connection)

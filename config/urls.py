@@ -16,6 +16,9 @@ urlpatterns = [
     path("perjanjian-kinerja/", include("pamong.agreements.urls")),
     path("laporan/", include("pamong.reports.urls")),
     path("kinerja/", include("pamong.performance.urls")),
+    path("presensi/", include("pamong.attendance.urls")),
+    # ZKTeco devices push to /iclock/... (no login: each request is checked against the serial allow-list).
+    path("iclock/", include("pamong.attendance.adms_urls")),
     path("api/", include("config.api_urls")),
     # The language switch works before login too (the login page has it).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

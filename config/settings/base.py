@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "pamong.agreements",
     "pamong.reports",
     "pamong.performance",
+    "pamong.attendance",
     "pamong.demo",
 ]
 

@@ -23,6 +23,7 @@ class Role(models.TextChoices):
     ASN = "asn", _("ASN")
     PLANNER = "planner", _("Perencana Bappeda")
     PERFORMANCE_OPERATOR = "performance_operator", _("Operator kinerja OPD")
+    ATTENDANCE_OPERATOR = "attendance_operator", _("Operator presensi OPD")
     PLATFORM_ADMIN = "platform_admin", _("Admin platform")
 
 
@@ -45,12 +46,21 @@ REPORTS_VERIFY = "reports.verify"  # verify or return a submitted report (never 
 PERFORMANCE_RATE = "performance.rate"  # the human likelihood-of-delivery rating, with a reason
 CONSEQUENCES_MANAGE = "consequences.manage"  # own, progress and close follow-ups of the consequences register
 COCKPIT_VIEW = "cockpit.view"  # the Bupati's cockpit (league tables, reds, overdue reports) over the scope
+# Attendance (issue 4): punches, days, recaps, excuses, devices, calendars.
+ATTENDANCE_VIEW = "attendance.view"  # days, punches, recaps, excuses and the today board of the people in scope
+ATTENDANCE_CHECKIN = "attendance.checkin"  # check in and out from the web/mobile page (one's own punches only)
+EXCUSES_REQUEST = "excuses.request"  # request leave, sick, duty travel, permit, WFH (one's own, or for staff in scope)
+EXCUSES_APPROVE = "excuses.approve"  # approve or reject the excuses of staff in scope (the direct superior)
+ATTENDANCE_ROSTER = "attendance.roster"  # shift rosters of 24-hour units in scope
+ATTENDANCE_IMPORT = "attendance.import"  # upload device files (.dat, CSV, Excel) for devices and staff in scope
+ATTENDANCE_MANAGE = "attendance.manage"  # schedules, holidays, devices, PINs, geofences, outages, anomalies, month close
 
-_LEADERSHIP = frozenset({ORG_VIEW, PEOPLE_VIEW, PLANNING_VIEW, PERFORMANCE_VIEW, COCKPIT_VIEW})
+_LEADERSHIP = frozenset({ORG_VIEW, PEOPLE_VIEW, PLANNING_VIEW, PERFORMANCE_VIEW, COCKPIT_VIEW, ATTENDANCE_VIEW})
 #: What the head of a unit does with its own performance: plan, agree, report (not verify).
 _UNIT_HEAD = frozenset(
     {ORG_VIEW, PEOPLE_VIEW, PLANNING_VIEW, PLANNING_MANAGE, PERFORMANCE_VIEW}
     | {AGREEMENTS_MANAGE, AGREEMENTS_SIGN, REPORTS_EDIT, REPORTS_SUBMIT}
+    | {ATTENDANCE_VIEW, EXCUSES_APPROVE, ATTENDANCE_ROSTER}
 )
 
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
@@ -67,10 +77,15 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
     Role.HR_ADMIN: frozenset(
         {ORG_VIEW, ORG_MANAGE, PEOPLE_VIEW, PEOPLE_MANAGE, IMPORTS_RUN, ACCESS_MANAGE, AUDIT_VIEW, PLANNING_VIEW}
         | {PERFORMANCE_VIEW, CONSEQUENCES_MANAGE}
+        | {ATTENDANCE_VIEW, EXCUSES_REQUEST, ATTENDANCE_ROSTER, ATTENDANCE_IMPORT, ATTENDANCE_MANAGE}
     ),
     Role.ASN: frozenset({ORG_VIEW, PLANNING_VIEW}),
     # The OPD's performance operator (an OPD clerk) fills reports and drafts the PK; the head submits and signs.
     Role.PERFORMANCE_OPERATOR: frozenset({ORG_VIEW, PLANNING_VIEW, PERFORMANCE_VIEW, AGREEMENTS_MANAGE, REPORTS_EDIT}),
+    # The OPD's attendance operator keeps the unit's rosters, uploads device files and files excuses for staff.
+    Role.ATTENDANCE_OPERATOR: frozenset(
+        {ORG_VIEW, PEOPLE_VIEW, ATTENDANCE_VIEW, EXCUSES_REQUEST, ATTENDANCE_ROSTER, ATTENDANCE_IMPORT}
+    ),
     # Assigned over the root, so tenant-wide: the RPJMD (period, missions, goals, targets, programs) is theirs;
     # org.view to pick the OPD that owns a priority program. Bappeda also drafts PKs and rates likelihood.
     Role.PLANNER: frozenset(
@@ -80,7 +95,7 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
 }
 
 #: What every user with an employee record may do on their own records.
-SELF_ACTIONS = frozenset({PEOPLE_VIEW})
+SELF_ACTIONS = frozenset({PEOPLE_VIEW, ATTENDANCE_VIEW, ATTENDANCE_CHECKIN, EXCUSES_REQUEST})
 
 #: Roles whose holders must pass a TOTP second factor at login.
 SECOND_FACTOR_ROLES = frozenset({Role.HR_ADMIN, Role.PLATFORM_ADMIN})

@@ -1,1 +1,6 @@
-"""Attendance (issue 4). For now only the pure rules; the Django app comes later and is not in INSTALLED_APPS yet."""
+"""Attendance (issue 4): calendars, punches in (devices, files, mobile check-in), excuses, days and months out.
+
+Layout: ``rules/`` (pure regulations and the device protocol), ``models/`` (one module per sub-domain),
+``services/`` (writes), ``selectors/`` (reads), ``views/`` and ``api/`` per sub-domain, ``derive/`` (the
+set-based day and month computation). See docs/architecture.md and docs/adr/0024-*.
+"""

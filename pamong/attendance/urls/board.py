@@ -1,0 +1,5 @@
+"""Routes: board pages."""
+
+from django.urls import URLPattern, URLResolver
+
+urlpatterns: list[URLPattern | URLResolver] = []

@@ -1,0 +1,5 @@
+"""Routes: calendars pages."""
+
+from django.urls import URLPattern, URLResolver
+
+urlpatterns: list[URLPattern | URLResolver] = []

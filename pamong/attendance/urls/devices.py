@@ -1,0 +1,5 @@
+"""Routes: devices pages."""
+
+from django.urls import URLPattern, URLResolver
+
+urlpatterns: list[URLPattern | URLResolver] = []

@@ -1,0 +1,1 @@
+"""Attendance pages, one module per sub-domain."""
