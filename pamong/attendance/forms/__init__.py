@@ -1,0 +1,1 @@
+"""Attendance forms, one module per sub-domain."""
