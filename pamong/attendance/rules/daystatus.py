@@ -21,6 +21,11 @@ Sources (``domain/rules.md`` §2.2–§2.4, §12 ``working_time.late_after`` and
   ``early_grace_minutes`` (default 0: no tolerance is national; PermenPANRB 6/2018 make-up time is a tenant
   choice [M]) forgive a lateness or early leave up to that many minutes, and beyond it the whole count stands.
 
+**Shifts crossing midnight** (``shift_day_status``, rosters of 24-hour units) [L]: the same rules on a clock
+that runs past 24:00 from the local midnight of the shift's first day; the shift takes the punches from
+``SHIFT_PUNCH_MARGIN_MINUTES`` (4 h) before its start to as long after its end, so the morning punch that
+closes a night shift is not also the next day's check-in of a night shift.
+
 Punches are **naive local** datetimes of the tenant's zone, in any order, duplicates allowed. A day whose
 expected window is ``None`` (``hours.expected_window``: weekend, holiday) is ``OFF`` whatever the punches.
 Pure module: no Django, no clock, no I/O.
@@ -244,20 +249,51 @@ def day_status(
 
     start, end = _minute(window.start), _minute(window.end)
     partial = [e for e in excuses if e.start is not None and e.end is not None]
-    excused_spans = [(_minute(e.start), _minute(e.end)) for e in partial if e.start is not None and e.end is not None]
-    not_counted = list(excused_spans)
-    if window.break_start is not None and window.break_end is not None:
-        not_counted.append((_minute(window.break_start), _minute(window.break_end)))
+    excused = [(_minute(e.start), _minute(e.end), e) for e in partial if e.start is not None and e.end is not None]
+    brk = (
+        (_minute(window.break_start), _minute(window.break_end))
+        if window.break_start is not None and window.break_end is not None
+        else None
+    )
+    return _decide(
+        start,
+        end,
+        brk,
+        [(_minute(p), p) for p in ordered],
+        excused,
+        late_grace_minutes=late_grace_minutes,
+        early_grace_minutes=early_grace_minutes,
+        min_gap_minutes=min_gap_minutes,
+    )
 
-    if not ordered:
-        if partial and _counted((start, end), excused_spans) == 0:
-            return DayResult(DayStatus.EXCUSED, excuse=partial[0])
+
+def _decide(
+    start: int,
+    end: int,
+    brk: tuple[int, int] | None,
+    punches: Sequence[tuple[int, datetime]],
+    excused: Sequence[tuple[int, int, Excuse]],
+    *,
+    late_grace_minutes: int,
+    early_grace_minutes: int,
+    min_gap_minutes: int,
+) -> DayResult:
+    """The decision on minutes counted from the local midnight of the day (a shift may run past 1440);
+    ``punches`` are (minute, punch) in time order, ``excused`` the part-day excuse windows."""
+    excused_spans = [(lo, hi) for lo, hi, _e in excused]
+    not_counted = list(excused_spans)
+    if brk is not None:
+        not_counted.append(brk)
+
+    if not punches:
+        if excused and _counted((start, end), excused_spans) == 0:
+            return DayResult(DayStatus.EXCUSED, excuse=excused[0][2])
         return DayResult(DayStatus.ABSENT)
 
-    check_in = ordered[0]
-    check_out = ordered[-1]
-    has_out = (_minute(check_out) - _minute(check_in)) >= max(min_gap_minutes, 1)
-    late = _counted((start, min(_minute(check_in), end)), not_counted)
+    in_minute, check_in = punches[0]
+    out_minute, check_out = punches[-1]
+    has_out = (out_minute - in_minute) >= max(min_gap_minutes, 1)
+    late = _counted((start, min(in_minute, end)), not_counted)
     if late <= late_grace_minutes:
         late = 0
     if not has_out:
@@ -267,7 +303,7 @@ def day_status(
         early = 0
         out: datetime | None = None
     else:
-        early = _counted((max(_minute(check_out), start), end), not_counted)
+        early = _counted((max(out_minute, start), end), not_counted)
         if early <= early_grace_minutes:
             early = 0
         out = check_out
@@ -280,3 +316,118 @@ def day_status(
     else:
         status = DayStatus.PRESENT
     return DayResult(status, late_minutes=late, early_leave_minutes=early, check_in=check_in, check_out=out)
+
+
+SHIFT_PUNCH_MARGIN_MINUTES = 240
+"""A shift that crosses midnight takes the punches from this many minutes before its start to this many
+minutes after its end (on either date) [L]; punches outside belong to the neighbouring days."""
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftHours:
+    """A roster shift's local start and end; ``end <= start`` means it ends the next day (a night shift,
+    or a 24-hour duty when equal). The optional break may fall on either side of midnight."""
+
+    start: time
+    end: time
+    break_start: time | None = None
+    break_end: time | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("start", "end", "break_start", "break_end"):
+            value = getattr(self, name)
+            if value is not None and (value.tzinfo is not None or value.second or value.microsecond):
+                raise DayStatusError(
+                    "shift_time_not_plain",
+                    "Jam shift ditulis dalam jam dan menit waktu setempat, tanpa detik dan zona waktu.",
+                    "Shift hours are local hours and minutes, without seconds or a time zone.",
+                    field=name,
+                )
+        if (self.break_start is None) != (self.break_end is None):
+            raise DayStatusError(
+                "shift_break_incomplete",
+                "Istirahat shift harus diisi awal dan akhirnya, atau dikosongkan keduanya.",
+                "A shift break needs both a start and an end, or neither.",
+                field="break_end" if self.break_end is None else "break_start",
+            )
+
+    @property
+    def crosses_midnight(self) -> bool:
+        return self.end <= self.start
+
+    def minutes(self) -> tuple[int, int, tuple[int, int] | None]:
+        """(start, end, break) in minutes from the local midnight of the shift's first day (end may pass 1440)."""
+        start = _minute(self.start)
+        end = _minute(self.end) + (1440 if self.crosses_midnight else 0)
+        brk = None
+        if self.break_start is not None and self.break_end is not None:
+            lo, hi = _minute(self.break_start), _minute(self.break_end)
+            if lo < start:  # the break falls after midnight
+                lo, hi = lo + 1440, hi + 1440
+            elif hi <= lo:  # the break itself spans midnight
+                hi += 1440
+            brk = (lo, hi)
+        return start, end, brk
+
+
+def shift_day_status(
+    day: date,
+    shift: ShiftHours | None,
+    punches: Iterable[datetime],
+    *,
+    excuses: Iterable[Excuse] = (),
+    next_day_excuses: Iterable[Excuse] = (),
+    late_grace_minutes: int = 0,
+    early_grace_minutes: int = 0,
+    min_gap_minutes: int = DEFAULT_MIN_GAP_MINUTES,
+) -> DayResult:
+    """``day_status`` for a roster shift that may cross midnight (the rules are the same, on a longer clock).
+
+    ``punches`` may be of ``day`` and the next day; only those from ``SHIFT_PUNCH_MARGIN_MINUTES`` before the
+    start to as long after the end count (the rest belong to the neighbouring days). ``excuses`` are of
+    ``day`` (a whole-day one excuses the shift); ``next_day_excuses`` give part-day windows on the next date
+    (e.g. a system outage at 06:00 the morning the night shift ends). ``shift`` None is an off-duty day.
+    """
+    _check_tolerance(late_grace_minutes, "late_grace_minutes")
+    _check_tolerance(early_grace_minutes, "early_grace_minutes")
+    _check_tolerance(min_gap_minutes, "min_gap_minutes")
+    excuses, next_day_excuses = tuple(excuses), tuple(next_day_excuses)
+    for excuse in excuses + next_day_excuses:
+        if not isinstance(excuse, Excuse):
+            raise DayStatusError(
+                "excuse_invalid",
+                f"Alasan ketidakhadiran tidak dikenali: {excuse!r}.",
+                f"Unrecognised excuse: {excuse!r}.",
+                field="excuses",
+            )
+    punches = tuple(punches)
+    next_day = date.fromordinal(day.toordinal() + 1)
+    timed: list[tuple[int, datetime]] = []
+    for punch in punches:
+        on_next = isinstance(punch, datetime) and punch.date() == next_day
+        (checked,) = _check_punches(next_day if on_next else day, [punch])
+        timed.append(((checked.date() - day).days * 1440 + _minute(checked), checked))
+    if shift is None:
+        return DayResult(DayStatus.OFF)
+    whole = next((e for e in excuses if e.whole_day), None)
+    if whole is not None:
+        return DayResult(DayStatus.EXCUSED, excuse=whole)
+    start, end, brk = shift.minutes()
+    low, high = start - SHIFT_PUNCH_MARGIN_MINUTES, end + SHIFT_PUNCH_MARGIN_MINUTES
+    counted = sorted((m, p) for m, p in timed if low <= m <= high)
+    excused = [
+        (_minute(e.start) + shift_days * 1440, _minute(e.end) + shift_days * 1440, e)
+        for shift_days, group in ((0, excuses), (1, next_day_excuses))
+        for e in group
+        if e.start is not None and e.end is not None
+    ]
+    return _decide(
+        start,
+        end,
+        brk,
+        counted,
+        excused,
+        late_grace_minutes=late_grace_minutes,
+        early_grace_minutes=early_grace_minutes,
+        min_gap_minutes=min_gap_minutes,
+    )
