@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from pamong.core import audit
@@ -314,6 +316,7 @@ def assignment_start(
         employee.position = position
         employee.org_unit_id = position.org_unit_id
         employee.save(update_fields=["position", "org_unit", "updated_at"])
+        _employee_moved(actor=actor, employee=employee, old_org_unit_id=before["org_unit"])
     audit.record(
         actor=actor,
         tenant_id=employee.tenant_id,
@@ -332,6 +335,17 @@ def assignment_start(
         },
     )
     return assignment
+
+
+def _employee_moved(*, actor: Any, employee: Employee, old_org_unit_id: int | None) -> None:
+    """Tell other apps (``settings.PAMONG_EMPLOYEE_MOVED_HOOKS``) that an employee changed unit, in this
+    transaction: e.g. attendance queues user-sync commands for the devices of both units. No import of them here."""
+    if old_org_unit_id == employee.org_unit_id:
+        return
+    for dotted in getattr(settings, "PAMONG_EMPLOYEE_MOVED_HOOKS", ()):
+        import_string(dotted)(
+            actor=actor, employee=employee, old_org_unit_id=old_org_unit_id, new_org_unit_id=employee.org_unit_id
+        )
 
 
 @transaction.atomic
@@ -390,6 +404,7 @@ def employees_sync_current_posts(*, actor: Any, today: dt.date) -> int:
         employee.position_id = assignment.position_id
         employee.org_unit_id = assignment.position.org_unit_id
         employee.save(update_fields=["position", "org_unit", "updated_at"])
+        _employee_moved(actor=actor, employee=employee, old_org_unit_id=before["org_unit"])
         audit.record(
             actor=actor,
             tenant_id=tenant_id,
