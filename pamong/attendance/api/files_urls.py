@@ -1,5 +1,13 @@
-"""API routes: files."""
+"""API routes: punch files, manual punches and the batch history (under /api/attendance/)."""
 
 from django.urls import URLPattern, URLResolver
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from .files import IngestBatchViewSet, ManualPunchViewSet, PunchFileViewSet
+
+router = SimpleRouter()
+router.register("attendance/punch-files", PunchFileViewSet, basename="attendance-punch-file")
+router.register("attendance/manual-punches", ManualPunchViewSet, basename="attendance-manual-punch")
+router.register("attendance/batches", IngestBatchViewSet, basename="attendance-batch")
+
+urlpatterns: list[URLPattern | URLResolver] = list(router.urls)
