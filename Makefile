@@ -31,7 +31,7 @@ MYPY_PATHS ?= pamong config
 # Benchmark entry point (results are written under bench/results/).
 BENCH_CMD ?= $(PY) bench/run.py
 
-.PHONY: help venv assets check-python demo demo-setup serve test bench clean distclean \
+.PHONY: help venv assets check-python demo demo-setup serve test bench bench-attendance clean distclean \
         lint lint-ruff lint-format lint-mypy lint-imports lint-migrations
 
 help: ## Show this help
@@ -140,6 +140,9 @@ lint-migrations: venv
 
 bench: venv assets ## Run the benchmarks (results go to bench/results/)
 	$(BENCH_CMD) $(ARGS)
+
+bench-attendance: venv ## Attendance at 20,000 ASN on PostgreSQL (a throwaway cluster unless PAMONG_DATABASE_URL is set)
+	bash bench/with_postgres.sh $(PY) -m bench.attendance $(ARGS)
 
 # ---------------------------------------------------------------- cleanup --
 
