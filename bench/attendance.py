@@ -235,8 +235,8 @@ def measure_days(tenancy: Any) -> dict[str, Any]:
 
 def measure_recap(tenancy: Any) -> dict[str, Any]:
     from django.db import transaction
-
     from pamong.attendance.derive.recap import recap_month
+
     from pamong.attendance.models import MonthRecap
 
     def run() -> int:

@@ -162,10 +162,7 @@ def month_punches(tenancy: Tenancy, *, seed: int) -> list[Any]:
         for day in tenancy.working_days:
             if (employee_id, day) in tenancy.leave_days or rng.random() < 0.03:
                 continue
-            if rng.random() < 0.10:
-                minute_in = 7 * 60 + 31 + rng.randrange(70)
-            else:
-                minute_in = 6 * 60 + 45 + rng.randrange(45)
+            minute_in = 7 * 60 + 31 + rng.randrange(70) if rng.random() < 0.1 else 6 * 60 + 45 + rng.randrange(45)
             end = 16 * 60 + (30 if day.weekday() == 4 else 0)
             minute_out = end - 1 - rng.randrange(60) if rng.random() < 0.05 else end + rng.randrange(90)
             for minute, status in ((minute_in, 0), (minute_out, 1)):
