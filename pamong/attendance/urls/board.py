@@ -1,5 +1,9 @@
-"""Routes: board pages."""
+"""Routes: the today board."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from ..views.board import BoardView
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("hari-ini/", BoardView.as_view(), name="board"),
+]
