@@ -62,6 +62,7 @@ from .dto import RegionPlan, UserPlan
 from .generator import CITY_EMPLOYEES, DEFAULT_EMPLOYEES, plan_city, plan_regency
 from .planning_loader import write_planning
 from .regions import TANAH_BUNGA, TELUK_SUNYI
+from .story_attendance import attendance_story
 from .story_loader import StoryWriter, write_accounts
 from .story_services import follow_story
 
@@ -315,6 +316,8 @@ def load_plan(plan: RegionPlan) -> Loaded:
     if plan.story is not None:
         followed = follow_story(tenant, plan.story)
         counts |= {f"followed_{name}": value for name, value in asdict(followed).items()}
+        attended = attendance_story(tenant, today=plan.story.today, seed=plan.seed)
+        counts |= {f"attendance_{name}": value for name, value in attended.items()}
     return Loaded(tenant, counts)
 
 

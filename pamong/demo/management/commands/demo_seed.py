@@ -72,6 +72,15 @@ class Command(BaseCommand):
                         f"berjalan dibuka; skor dihitung ({_n(c['followed_indicator_scores'])} baris indikator), "
                         f"{c['followed_consequences']} tindak lanjut konsekuensi dibuka."
                     )
+                if "attendance_punches" in c:
+                    write(
+                        f"  Presensi: {_n(c['attendance_punches'])} presensi dari {c['attendance_devices']} mesin dan "
+                        f"aplikasi ({_n(c.get('attendance_mobile_punches', 0))} dari ponsel, "
+                        f"{c.get('attendance_unmatched', 0)} PIN belum terpetakan); {_n(c.get('attendance_days', 0))} "
+                        f"hari-pegawai diturunkan, {c['attendance_excuses']} izin/cuti "
+                        f"({c['attendance_excuses_waiting']} menunggu persetujuan), "
+                        f"{c.get('attendance_anomalies', 0)} anomali untuk ditinjau; bulan lalu sudah ditutup."
+                    )
             write(self.style.SUCCESS(f"Data demo dimuat dalam {report.seconds:.1f} detik.".replace(".", ",", 1)))
         else:
             write(
