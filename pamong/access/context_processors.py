@@ -11,8 +11,14 @@ from pamong.core.scope import scope_of
 
 from .roles import (
     ACCESS_MANAGE,
+    ATTENDANCE_CHECKIN,
+    ATTENDANCE_IMPORT,
+    ATTENDANCE_MANAGE,
+    ATTENDANCE_ROSTER,
+    ATTENDANCE_VIEW,
     AUDIT_VIEW,
     COCKPIT_VIEW,
+    EXCUSES_APPROVE,
     IMPORTS_RUN,
     ORG_VIEW,
     PEOPLE_VIEW,
@@ -20,6 +26,9 @@ from .roles import (
     PLANNING_VIEW,
     Role,
 )
+
+#: An action held through a role (a grant over some unit), not merely on one's own records.
+GRANTED = "granted:"
 
 #: (url name, label, icon, action). An entry whose URL does not resolve is not shown.
 MENU = (
@@ -39,6 +48,38 @@ MENU = (
             ("performance:consequence_list", _("Register konsekuensi"), "exclamation-diamond", PERFORMANCE_VIEW),
         ),
     ),
+    (
+        "attendance",
+        _("Presensi"),
+        "fingerprint",
+        (
+            ("attendance:checkin", _("Absen"), "geo-alt", ATTENDANCE_CHECKIN),
+            ("attendance:my_days", _("Presensi saya"), "calendar-check", ATTENDANCE_CHECKIN),
+            ("attendance:excuse_mine", _("Izin & cuti saya"), "envelope-paper", ATTENDANCE_CHECKIN),
+            ("attendance:excuse_inbox", _("Persetujuan izin"), "check2-square", EXCUSES_APPROVE),
+            ("attendance:board", _("Presensi hari ini"), "clock", GRANTED + ATTENDANCE_VIEW),
+            ("attendance:team", _("Presensi tim"), "people", GRANTED + ATTENDANCE_VIEW),
+            ("attendance:recap", _("Rekap bulanan"), "table", GRANTED + ATTENDANCE_VIEW),
+        ),
+    ),
+    (
+        "attendance_admin",
+        _("Kelola presensi"),
+        "gear",
+        (
+            ("attendance:excuse_list", _("Daftar izin & cuti"), "list-check", ATTENDANCE_MANAGE),
+            ("attendance:schedule_list", _("Jadwal kerja"), "calendar-week", ATTENDANCE_MANAGE),
+            ("attendance:holiday_list", _("Hari libur"), "calendar-x", GRANTED + ATTENDANCE_VIEW),
+            ("attendance:roster_month", _("Jadwal dinas (shift)"), "calendar3", ATTENDANCE_ROSTER),
+            ("attendance:device_list", _("Mesin presensi"), "hdd-network", ATTENDANCE_IMPORT),
+            ("attendance:pin_list", _("PIN mesin"), "123", ATTENDANCE_IMPORT),
+            ("attendance:batch_list", _("Kiriman & unggah berkas"), "cloud-upload", ATTENDANCE_IMPORT),
+            ("attendance:geofence_list", _("Titik lokasi presensi"), "pin-map", ATTENDANCE_MANAGE),
+            ("attendance:outage_list", _("Gangguan sistem"), "exclamation-octagon", ATTENDANCE_MANAGE),
+            ("attendance:anomaly_list", _("Anomali presensi"), "shield-exclamation", GRANTED + ATTENDANCE_VIEW),
+            ("attendance:month_close", _("Tutup bulan"), "lock", ATTENDANCE_MANAGE),
+        ),
+    ),
     ("imports:batch_list", _("Impor data"), "upload", IMPORTS_RUN),
     ("access:user_list", _("Pengguna & peran"), "person-badge", ACCESS_MANAGE),
     ("core:audit_list", _("Jejak audit"), "shield-check", AUDIT_VIEW),
@@ -50,13 +91,21 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
     scope = scope_of(user)
+
+    def allowed(action: str | None) -> bool:
+        if action is None:
+            return True
+        if action.startswith(GRANTED):
+            return bool(scope.grants_for(action.removeprefix(GRANTED)))
+        return scope.can(action)
+
     items: list[dict[str, Any]] = []
     for name, label, icon, action in MENU:
         if isinstance(action, tuple):  # a group: shown when one of its entries is
             children: list[dict[str, Any]] = [
                 {"url_name": c_name, "label": c_label, "icon": c_icon}
                 for c_name, c_label, c_icon, c_action in action
-                if scope.can(c_action)
+                if allowed(c_action)
             ]
             if children:
                 namespaces = sorted({str(c["url_name"]).split(":")[0] for c in children})
@@ -69,7 +118,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
                         "child_namespaces": namespaces,
                     }
                 )
-        elif action is None or scope.can(action):
+        elif allowed(action):
             items.append({"url_name": name, "label": label, "icon": icon})
     labels = dict(Role.choices)
     return {"nav_items": items, "user_roles": sorted(str(labels.get(role, role)) for role in scope.roles)}
