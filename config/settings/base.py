@@ -203,6 +203,15 @@ SPECTACULAR_SETTINGS = {
         "ConsequenceKindEnum": "pamong.performance.choices.ConsequenceKind",
         "PerformanceColourEnum": "pamong.performance.choices.Colour",
         "AgreementStatusEnum": "pamong.agreements.choices.AgreementStatus",
+        "AttendanceScheduleKindEnum": "pamong.attendance.choices.ScheduleKind",
+        "AttendanceHolidayKindEnum": "pamong.attendance.choices.HolidayKind",
+        "AttendancePunchSourceEnum": "pamong.attendance.choices.PunchSource",
+        "AttendanceCommandStatusEnum": "pamong.attendance.choices.CommandStatus",
+        "AttendanceExcuseKindEnum": "pamong.attendance.choices.ExcuseKind",
+        "AttendanceExcuseStatusEnum": "pamong.attendance.choices.ExcuseStatus",
+        "AttendanceDayStatusEnum": "pamong.attendance.choices.DayStatusChoice",
+        "AttendanceAnomalyKindEnum": "pamong.attendance.choices.AnomalyKind",
+        "AttendanceAnomalyStatusEnum": "pamong.attendance.choices.AnomalyStatus",
     },
 }
 
