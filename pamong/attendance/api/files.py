@@ -53,7 +53,7 @@ class FileReportSerializer(serializers.Serializer):  # type: ignore[type-arg]
     duplicates = serializers.IntegerField()
     unmatched = serializers.IntegerField()
     rejected = serializers.IntegerField()
-    errors = LineErrorSerializer(many=True)
+    errors = LineErrorSerializer(many=True)  # type: ignore[assignment]
     notes = LineErrorSerializer(many=True)
     batch = serializers.IntegerField(source="batch_id", allow_null=True)
 
@@ -68,7 +68,7 @@ class ManualPunchSerializer(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class BatchFilterSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    source = serializers.CharField(required=False, default="")
+    source = serializers.CharField(required=False, default="")  # type: ignore[assignment]
     org_unit = serializers.IntegerField(required=False)
     device = serializers.IntegerField(required=False)
     day_from = serializers.DateField(required=False)

@@ -38,15 +38,22 @@ def batch_list(
 
     ``org_unit_id`` includes the unit's subtree; the dates are days of arrival in the tenant's zone.
     """
-    batches = IngestBatch.objects.visible_to(actor, ATTENDANCE_VIEW).select_related("org_unit", "device", "created_by")
+    tenant_id = scope_of(actor).tenant_id
+    if tenant_id is None:
+        return IngestBatch.objects.none()
+    batches = (
+        IngestBatch.objects.visible_to(actor, ATTENDANCE_VIEW)
+        .select_related("org_unit", "device", "created_by")
+        .defer("errors")  # a batch's line report can be long; the list shows counts only
+    )
     if source:
         batches = batches.filter(source=source)
     if org_unit_id is not None:
-        batches = batches.filter(org_unit__path__startswith=Subquery(_path_of(scope_of(actor).tenant_id, org_unit_id)))
+        batches = batches.filter(org_unit__path__startswith=Subquery(_path_of(tenant_id, org_unit_id)))
     if device_id is not None:
         batches = batches.filter(device_id=device_id)
     if day_from is not None or day_to is not None:
-        zone = _zone(actor)
+        zone = _zone(actor, tenant_id)
         if day_from is not None:
             batches = batches.filter(created_at__gte=dt.datetime.combine(day_from, dt.time(0), tzinfo=zone))
         if day_to is not None:
@@ -55,12 +62,11 @@ def batch_list(
     return batches.order_by("-created_at", "-pk")
 
 
-def _path_of(tenant_id: int | None, org_unit_id: int) -> Any:
+def _path_of(tenant_id: int, org_unit_id: int) -> Any:
     return OrgUnit.objects.filter(tenant_id=tenant_id, pk=org_unit_id).values("path")[:1]
 
 
-def _zone(actor: Any) -> Any:
-    tenant_id = scope_of(actor).tenant_id
+def _zone(actor: Any, tenant_id: int) -> Any:
     tenant = getattr(actor, "tenant", None)
     if not isinstance(tenant, Tenant):
         tenant = Tenant.objects.get(pk=tenant_id)

@@ -203,10 +203,10 @@ def punch_manual_add(
     employee = (
         Employee.objects.select_related("org_unit", "tenant").filter(tenant_id=tenant_id, nip=nip.strip()).first()
     )
-    # A NIP out of sight reads like an unknown one; on a form it is a field error, not a 404 page.
+    # A NIP out of sight reads exactly like an unknown one (404); the form shows it on the NIP field.
     unknown = _("Tidak ada pegawai dengan NIP %(nip)s.") % {"nip": nip.strip()[:24]}
     if employee is None:
-        raise ValidationFailed(unknown, field_errors={"nip": [unknown]})
+        raise NotFoundError(unknown, field_errors={"nip": [unknown]})
     try:
         authorize(
             actor,
@@ -216,7 +216,7 @@ def punch_manual_add(
             denied=_("Hanya admin presensi BKPSDM yang dapat menambah presensi manual."),
         )
     except NotFoundError as exc:
-        raise ValidationFailed(unknown, field_errors={"nip": [unknown]}) from exc
+        raise NotFoundError(unknown, field_errors={"nip": [unknown]}) from exc
     reason = " ".join(reason.split())
     if len(reason) < MIN_REASON:
         message = _("Tuliskan alasan presensi manual (paling sedikit %(n)d huruf), mis. mesin rusak pada hari itu.") % {

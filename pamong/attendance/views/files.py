@@ -17,7 +17,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -154,7 +154,7 @@ class BatchListView(ScopedListView):
     context_object_name = "batches"
     paginate_by = 50
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not can_see_batches(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
@@ -225,6 +225,14 @@ class ManualPunchView(_RequiresAction, ServiceFormView):
             status=data["status"],
             reason=data["reason"],
         )
+
+    def form_valid(self, form: ManualPunchForm) -> HttpResponse:
+        try:
+            return super().form_valid(form)
+        except Http404:
+            # An unknown NIP (or one out of sight, which must look the same) is a slip of the keyboard here.
+            form.add_error("nip", _("Tidak ada pegawai dengan NIP %(nip)s.") % {"nip": form.cleaned_data["nip"]})
+            return self.form_invalid(form)
 
     def get_success_url(self) -> str:
         return reverse("attendance:batch_detail", args=[self.result.batch_id])
