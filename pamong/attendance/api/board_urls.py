@@ -1,5 +1,11 @@
-"""API routes: board."""
+"""API routes: the today board."""
 
 from django.urls import URLPattern, URLResolver
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from .board import BoardViewSet
+
+router = SimpleRouter()
+router.register("attendance/board", BoardViewSet, basename="api-attendance-board")
+
+urlpatterns: list[URLPattern | URLResolver] = list(router.urls)
