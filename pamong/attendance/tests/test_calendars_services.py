@@ -435,3 +435,23 @@ def test_shift_and_roster_rows_are_tenant_rows(cast, hr, dirty_calls):
     assert Shift.objects.get(pk=shift.pk).tenant_id == cast.tenant.pk
     with pytest.raises(NotFoundError):
         rosters.shift_update(actor=cast.users["other_tenant"], shift=shift, name="x", start=dt.time(7), end=dt.time(14))
+
+
+def test_seed_command_is_idempotent_for_one_or_all_tenants(cast, dirty_calls):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("attendance_holidays_seed", "--tenant", "73.99", "--year", "2026", stdout=out)
+    assert "created 25" in out.getvalue()
+    assert not Holiday.objects.filter(tenant=cast.other_tenant).exists()
+    out = StringIO()
+    call_command("attendance_holidays_seed", "--tenant", "all", "--year", "2026", stdout=out)
+    assert "73.99 Kabupaten Uji: 2026 created 0, already there 25" in out.getvalue()
+    assert Holiday.objects.filter(tenant=cast.other_tenant).count() == 25
+    assert AuditEvent.objects.filter(action="attendance.holidays.seed", actor_label="system:holidays_seed").count() == 2
+    with pytest.raises(CommandError):
+        call_command("attendance_holidays_seed", "--tenant", "00.00", "--year", "2026")
+    with pytest.raises(CommandError):
+        call_command("attendance_holidays_seed", "--tenant", "73.99", "--year", "2031")
