@@ -15,3 +15,13 @@ def days_recompute_dirty(tenant_id: int) -> str:
     from .derive.dirty import recompute_dirty
 
     return str(recompute_dirty(tenant_id=tenant_id))
+
+
+@task()
+def attendance_nightly(tenant_id: int, day: str | None = None) -> str:
+    """The nightly run of one tenant (``derive.nightly.nightly_run``); ``day`` ISO date, default today."""
+    import datetime as dt
+
+    from .derive.nightly import nightly_run
+
+    return nightly_run(tenant_id=tenant_id, today=dt.date.fromisoformat(day) if day else None).summary()
