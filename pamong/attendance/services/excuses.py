@@ -261,23 +261,32 @@ def _transition(excuse: Excuse, *, actor: Any, from_status: str, to_status: str,
     return excuse
 
 
-def _decide(
-    *,
-    actor: Any,
-    excuse: Excuse,
-    action: str,
-    from_status: str,
-    to_status: str,
-    note: str,
-    reason_required: bool,
-    today: dt.date | None,
-) -> Excuse:
+def _titles() -> dict[str, str]:
+    """The notice the employee gets for each decision (translated when sent)."""
+    return {
+        "approve": _("Permintaan %(kind)s Anda disetujui"),
+        "reject": _("Permintaan %(kind)s Anda ditolak"),
+        "revoke": _("Persetujuan %(kind)s Anda dicabut"),
+    }
+
+
+#: action -> (status before, status after, reason required)
+_DECISIONS = {
+    "approve": (ExcuseStatus.REQUESTED, ExcuseStatus.APPROVED, False),
+    "reject": (ExcuseStatus.REQUESTED, ExcuseStatus.REJECTED, True),
+    "revoke": (ExcuseStatus.APPROVED, ExcuseStatus.CANCELLED, True),
+}
+
+
+def _decide(*, actor: Any, excuse: Excuse, action: str, note: str, today: dt.date | None) -> Excuse:
+    from_status, to_status, reason_required = _DECISIONS[action]
     excuse = _load(excuse)
     override = _authorize_decision(actor, excuse)
     note = (note or "").strip()
     if reason_required and not note:
         raise invalid("reason", _("Tuliskan alasannya; pegawai akan menerimanya dalam pemberitahuan."))
-    if to_status == ExcuseStatus.APPROVED or from_status == ExcuseStatus.APPROVED:
+    touches_days = ExcuseStatus.APPROVED in (from_status, to_status)
+    if touches_days:
         check_not_closed(tenant_id=excuse.tenant_id, start=excuse.starts_on, end=excuse.ends_on, field="status")
     before = audit.model_snapshot(excuse, SNAPSHOT)
     excuse = _transition(excuse, actor=actor, from_status=from_status, to_status=to_status, note=note, decided=True)
@@ -295,68 +304,28 @@ def _decide(
         after={**audit.model_snapshot(excuse, SNAPSHOT), "override": override},
         reason=note,
     )
-    if to_status == ExcuseStatus.APPROVED or from_status == ExcuseStatus.APPROVED:
+    if touches_days:
         _queue_past_days(excuse, today or excuse.tenant.today())
+    _notify_employee(excuse, _titles()[action] % {"kind": ExcuseKind(excuse.kind).label.lower()}, note)
     return excuse
 
 
 @transaction.atomic
 def excuse_approve(*, actor: Any, excuse: Excuse, note: str = "", today: dt.date | None = None) -> Excuse:
     """Approve a requested excuse: from now on its days count as excused."""
-    excuse = _decide(
-        actor=actor,
-        excuse=excuse,
-        action="approve",
-        from_status=ExcuseStatus.REQUESTED,
-        to_status=ExcuseStatus.APPROVED,
-        note=note,
-        reason_required=False,
-        today=today,
-    )
-    _notify_employee(
-        excuse,
-        _("Permintaan %(kind)s Anda disetujui") % {"kind": ExcuseKind(excuse.kind).label.lower()},
-        excuse.decision_note,
-    )
-    return excuse
+    return _decide(actor=actor, excuse=excuse, action="approve", note=note, today=today)
 
 
 @transaction.atomic
 def excuse_reject(*, actor: Any, excuse: Excuse, reason: str, today: dt.date | None = None) -> Excuse:
     """Reject a requested excuse with a reason the employee is told."""
-    excuse = _decide(
-        actor=actor,
-        excuse=excuse,
-        action="reject",
-        from_status=ExcuseStatus.REQUESTED,
-        to_status=ExcuseStatus.REJECTED,
-        note=reason,
-        reason_required=True,
-        today=today,
-    )
-    _notify_employee(
-        excuse, _("Permintaan %(kind)s Anda ditolak") % {"kind": ExcuseKind(excuse.kind).label.lower()}, reason
-    )
-    return excuse
+    return _decide(actor=actor, excuse=excuse, action="reject", note=reason, today=today)
 
 
 @transaction.atomic
 def excuse_revoke(*, actor: Any, excuse: Excuse, reason: str, today: dt.date | None = None) -> Excuse:
     """Revoke an approved excuse (superior or BKPSDM, with a reason); its past days are derived again."""
-    excuse = _decide(
-        actor=actor,
-        excuse=excuse,
-        action="revoke",
-        from_status=ExcuseStatus.APPROVED,
-        to_status=ExcuseStatus.CANCELLED,
-        note=reason,
-        reason_required=True,
-        today=today,
-    )
-    _notify_employee(
-        excuse, _("Persetujuan %(kind)s Anda dicabut") % {"kind": ExcuseKind(excuse.kind).label.lower()}, reason
-    )
-    return excuse
+    return _decide(actor=actor, excuse=excuse, action="revoke", note=reason, today=today)
 
 
 @transaction.atomic
