@@ -53,6 +53,18 @@ def _queue_days(outage: Outage, path: str, today: dt.date) -> int:
     return count
 
 
+def _authorize(actor: Any, tenant_id: int, org_unit: OrgUnit | None) -> None:
+    """``attendance.manage`` over the outage's unit (the whole tenant when none); viewers get 403, others 404."""
+    authorize_at(
+        actor,
+        ATTENDANCE_MANAGE,
+        tenant_id=tenant_id,
+        path=org_unit.path if org_unit is not None else None,
+        visible_action=ATTENDANCE_VIEW,
+        denied=_("Hanya BKPSDM yang dapat menyatakan atau membatalkan gangguan sistem presensi."),
+    )
+
+
 def _path(org_unit: OrgUnit | None) -> str:
     return org_unit.path if org_unit is not None else ""
 
@@ -72,14 +84,7 @@ def outage_declare(
     tenant_id = require_tenant(actor)
     if org_unit is not None and org_unit.tenant_id != tenant_id:
         raise invalid("org_unit", _("Unit tidak ditemukan."))
-    authorize_at(
-        actor,
-        ATTENDANCE_MANAGE,
-        tenant_id=tenant_id,
-        path=org_unit.path if org_unit is not None else None,
-        visible_action=ATTENDANCE_VIEW,
-        denied=_("Hanya BKPSDM yang dapat menyatakan gangguan sistem presensi."),
-    )
+    _authorize(actor, tenant_id, org_unit)
     reason = (reason or "").strip()
     if not reason:
         raise invalid("reason", _("Tuliskan gangguan yang terjadi (misalnya server mati, jaringan putus)."))
@@ -119,14 +124,7 @@ def outage_revoke(*, actor: Any, outage: Outage, reason: str, today: dt.date | N
     if outage.tenant_id != tenant_id:
         raise NotFoundError(_("Data tidak ditemukan."))
     org_unit = OrgUnit.objects.filter(pk=outage.org_unit_id).first() if outage.org_unit_id else None
-    authorize_at(
-        actor,
-        ATTENDANCE_MANAGE,
-        tenant_id=tenant_id,
-        path=org_unit.path if org_unit is not None else None,
-        visible_action=ATTENDANCE_VIEW,
-        denied=_("Hanya BKPSDM yang dapat membatalkan pernyataan gangguan sistem."),
-    )
+    _authorize(actor, tenant_id, org_unit)
     reason = (reason or "").strip()
     if not reason:
         raise invalid("reason", _("Tuliskan alasan pembatalan."))
