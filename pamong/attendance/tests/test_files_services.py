@@ -6,7 +6,7 @@ from unittest import mock
 import pytest
 
 from pamong.attendance.choices import PunchSource
-from pamong.attendance.models import IngestBatch, Punch
+from pamong.attendance.models import DirtyDay, IngestBatch, Punch
 from pamong.attendance.rules.adms import parse_attlog
 from pamong.attendance.services import punches as punches_module
 from pamong.attendance.services.files import punch_file_import, punch_manual_add
@@ -116,14 +116,16 @@ def test_dry_run_reports_exactly_and_writes_nothing(cast):
 def test_an_ingest_that_fails_rolls_back_the_whole_file(cast):
     map_pins(cast)
     device = device_of(cast)
+    # The last write of the ingest (its audit event, after the punches and the batch) fails.
     with (
-        mock.patch.object(punches_module, "mark_dirty", side_effect=RuntimeError("disk full")),
+        mock.patch.object(punches_module.audit, "record", side_effect=RuntimeError("disk full")),
         pytest.raises(RuntimeError),
     ):
         run(cast, cast.users["hr_admin"], sample("attlog.dat"), device=device)
     assert not Punch.objects.exists()
     assert not IngestBatch.objects.exists()
     assert not AuditEvent.objects.filter(action="attendance.punches.file").exists()
+    assert not DirtyDay.objects.exists()
 
 
 def test_a_wrong_file_imports_nothing(cast):
