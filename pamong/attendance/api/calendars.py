@@ -57,7 +57,7 @@ def _schedule(actor: Any, pk: int | None) -> WorkSchedule | None:
     found = selectors.schedules(actor).filter(pk=pk).first()
     if found is None:
         raise ValidationFailed(_("Jadwal tidak ditemukan."), field_errors={"schedule": [_("Jadwal tidak ditemukan.")]})
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 @extend_schema(tags=["attendance-calendars"])
@@ -135,6 +135,8 @@ class UnitScheduleViewSet(ScopedViewSet):
         if unit is None:
             raise ValidationFailed(_("Unit tidak ditemukan."), field_errors={"org_unit": [_("Unit tidak ditemukan.")]})
         schedule = _schedule(request.user, d["schedule"])
+        if schedule is None:  # the field is required; keeps the type checker honest
+            raise ValidationFailed(_("Jadwal wajib dipilih."), field_errors={"schedule": [_("Wajib diisi.")]})
         link = services.unit_schedule_assign(
             actor=request.user, org_unit=unit, schedule=schedule, valid_from=d["valid_from"]
         )

@@ -27,7 +27,9 @@ class ScheduleInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
         help_text="Seven entries, Monday first: {start, end, break_start, break_end} or null.",
     )
     checks = serializers.JSONField(
-        required=False, default=list, help_text="[{name, weekdays: [0..6], start, end}] extra check windows (apel)."
+        required=False,
+        default=list,  # type: ignore[arg-type]
+        help_text="[{name, weekdays: [0..6], start, end}] extra check windows (apel).",
     )
     is_default = serializers.BooleanField(default=False)
 
@@ -35,7 +37,7 @@ class ScheduleInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
 class ScheduleUpdateSerializer(serializers.Serializer):  # type: ignore[type-arg]
     name = serializers.CharField(max_length=120)
     week = serializers.JSONField(required=False, default=None)
-    checks = serializers.JSONField(required=False, default=list)
+    checks = serializers.JSONField(required=False, default=list)  # type: ignore[arg-type]
     is_active = serializers.BooleanField(default=True)
 
 
@@ -87,7 +89,9 @@ class HolidayInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     date = serializers.DateField()
     name = serializers.CharField(max_length=200)
     kind = serializers.ChoiceField(choices=HolidayKind.choices, default=HolidayKind.LOCAL)
-    source = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
+    source = serializers.CharField(  # type: ignore[assignment]
+        max_length=200, required=False, default="", allow_blank=True
+    )
 
 
 class HolidayReasonInputSerializer(serializers.Serializer):  # type: ignore[type-arg]

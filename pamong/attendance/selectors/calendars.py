@@ -77,7 +77,7 @@ def unit_schedules(actor: Any) -> QuerySet[UnitSchedule]:
 
 
 def default_schedule(actor: Any) -> WorkSchedule | None:
-    return _tenant_rows(WorkSchedule, actor).filter(is_default=True).first()  # type: ignore[no-any-return]
+    return _tenant_rows(WorkSchedule, actor).filter(is_default=True).first()
 
 
 def roster_units(actor: Any) -> QuerySet[OrgUnit]:

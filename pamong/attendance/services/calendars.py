@@ -130,7 +130,7 @@ def calendar_changed(
     queued = 0
     past_end = min(end, today - dt.timedelta(days=1))
     if start <= past_end:
-        paths = [None] if None in unit_paths else sorted(set(unit_paths))
+        paths: list[str | None] = [None] if None in unit_paths else [*sorted({p for p in unit_paths if p})]
         for path in paths:
             queued += mark_units_dirty(tenant_id=tenant.pk, unit_path=path, start=start, end=past_end)
     if queued:
@@ -424,7 +424,9 @@ def unit_schedule_assign(*, actor: Any, org_unit: OrgUnit, schedule: WorkSchedul
         message = _("Jadwal %(name)s tidak aktif; pilih jadwal yang aktif.") % {"name": schedule.name}
         raise ValidationFailed(message, field_errors={"schedule": [message]})
     tenant = Tenant.objects.get(pk=tenant_id)
-    links = list(UnitSchedule.objects.select_for_update().filter(org_unit=org_unit).order_by("valid_from"))
+    links: list[UnitSchedule] = list(
+        UnitSchedule.objects.select_for_update().filter(org_unit=org_unit).order_by("valid_from")
+    )
     same = next((link for link in links if link.valid_from == valid_from), None)
     if same is not None:
         if same.schedule_id == schedule.pk:
