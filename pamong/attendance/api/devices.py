@@ -97,7 +97,9 @@ class DeviceUpdateInput(serializers.Serializer):  # type: ignore[type-arg]
 
 class CommandInput(serializers.Serializer):  # type: ignore[type-arg]
     kind = serializers.CharField(max_length=40)
-    fields = serializers.DictField(child=serializers.CharField(allow_blank=True, max_length=64), default=dict)
+    fields = serializers.DictField(  # type: ignore[assignment]
+        child=serializers.CharField(allow_blank=True, max_length=64), default=dict
+    )
     purpose = serializers.CharField(max_length=200, allow_blank=True, default="")
 
 
@@ -219,7 +221,7 @@ class DeviceViewSet(ScopedViewSet):
     @action(detail=True, methods=["post"], url_path=r"commands/(?P<command_pk>\d+)/cancel")
     def cancel_command(self, request: Request, pk: str | None = None, command_pk: str | None = None) -> Response:
         device = self.get_object()
-        command = DeviceCommand.objects.filter(device=device, pk=command_pk).first()
+        command = DeviceCommand.objects.filter(device=device, pk=int(command_pk or 0)).first()
         if command is None:
             raise NotFound("Perintah tidak ditemukan.")
         return self.render(services.command_cancel(actor=request.user, command=command), CommandSerializer)

@@ -44,7 +44,7 @@ def device_list(*, actor: Any, org_unit_id: int | None = None, q: str = "") -> Q
 
 
 def device_visible(*, actor: Any) -> QuerySet[Device]:
-    return Device.objects.visible_to(actor, ATTENDANCE_VIEW).select_related("org_unit", "tenant")  # type: ignore[no-any-return]
+    return Device.objects.visible_to(actor, ATTENDANCE_VIEW).select_related("org_unit", "tenant")
 
 
 @dataclass(frozen=True)
@@ -102,4 +102,4 @@ def pin_list(*, actor: Any, org_unit_id: int | None = None, q: str = "") -> Quer
     if q.strip():
         text = q.strip()
         rows = rows.filter(Q(pin__icontains=text) | Q(employee__name__icontains=text) | Q(employee__nip=text))
-    return rows  # type: ignore[no-any-return]
+    return rows

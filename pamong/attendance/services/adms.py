@@ -159,8 +159,8 @@ def adms_upload(
     stamp = (stamp or "")[:32]
     if table != "ATTLOG":
         handled = sum(1 for line in body.splitlines() if line.replace("\x00", "").strip())
-        changes = {"operlog_stamp": stamp} if table == "OPERLOG" and stamp else {}
-        _touch(device, ip=ip, now=now, **changes)
+        operlog: dict[str, Any] = {"operlog_stamp": stamp} if table == "OPERLOG" and stamp else {}
+        _touch(device, ip=ip, now=now, **operlog)
         return UploadAnswer(reply=f"OK: {handled}")
     parsed = adms.parse_attlog(
         body, serial=device.serial_number, swap_status_verify=device.info.get("swap_status_verify") is True

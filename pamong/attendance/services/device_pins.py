@@ -51,7 +51,9 @@ def pin_set(*, actor: Any, employee: Employee, pin: str, reason: str = "") -> De
             "nip": holder.employee.nip,
         }
         raise Conflict(message, code="pin_taken", field_errors={"pin": [message]})
-    current = DevicePin.objects.select_for_update().filter(tenant_id=employee.tenant_id, employee=employee).first()
+    current: DevicePin | None = (
+        DevicePin.objects.select_for_update().filter(tenant_id=employee.tenant_id, employee=employee).first()
+    )
     before = {"pin": current.pin} if current is not None else None
     if current is not None and current.pin == value:
         return current
