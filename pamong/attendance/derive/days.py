@@ -317,7 +317,7 @@ def _derive_month(
         if connection.vendor == "postgresql":
             cursor.execute(f"SET LOCAL work_mem = '{WORK_MEM}'")
         cursor.execute(sql, params)
-        written = cursor.rowcount
+        written = int(cursor.rowcount)
         written += derive_exact_days(
             tenant_id=tenant_id,
             start=start,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import connection, transaction
 
@@ -38,13 +39,13 @@ def _open_past_days(tenant_id: int, start: dt.date, end: dt.date) -> list[dt.dat
     return days
 
 
-def _insert(select_sql: str, params: dict[str, object]) -> int:
+def _insert(select_sql: str, params: dict[str, Any]) -> int:
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO attendance_dirtyday (tenant_id, employee_id, date) {select_sql} ON CONFLICT DO NOTHING",
             params,
         )
-        return max(cursor.rowcount, 0)
+        return max(int(cursor.rowcount), 0)
 
 
 def mark_employees_dirty(*, tenant_id: int, employee_ids: Iterable[int], start: dt.date, end: dt.date) -> int:

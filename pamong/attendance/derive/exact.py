@@ -21,7 +21,14 @@ from pamong.people.models import Employee
 
 from ..choices import ExcuseStatus, ScheduleKind
 from ..models import Excuse, Outage, Punch, RosterEntry, ScheduleDay, Shift
-from ..rules.daystatus import DayResult, ExcuseKind, ShiftHours, day_status, shift_day_status
+from ..rules.daystatus import (
+    SHIFT_PUNCH_MARGIN_MINUTES,
+    DayResult,
+    ExcuseKind,
+    ShiftHours,
+    day_status,
+    shift_day_status,
+)
 from ..rules.daystatus import Excuse as RuleExcuse
 from ..rules.hours import DayHours
 from ..rules.leave import LeaveKind
@@ -141,8 +148,8 @@ def _decide_and_write(
     )
     paths = dict(OrgUnit.objects.filter(pk__in=set(units.values())).values_list("pk", "path"))
     spans_of: dict[int, list[UnitScheduleSpan]] = defaultdict(list)
-    for span in spans:
-        spans_of[span.unit_id].append(span)
+    for unit_span in spans:
+        spans_of[unit_span.unit_id].append(unit_span)
     schedule_days = {
         (sd.schedule_id, sd.date): sd
         for sd in ScheduleDay.objects.filter(
@@ -184,10 +191,7 @@ def _decide_and_write(
     rows: list[tuple[Any, ...]] = []
     for employee_id, day in sorted(hard):
         unit_id = units.get(employee_id)
-        span = next(
-            (s for s in spans_of.get(unit_id or 0, ()) if s.starts_on <= day <= s.ends_on),
-            None,
-        )
+        span = next((sp for sp in spans_of.get(unit_id or 0, ()) if sp.starts_on <= day <= sp.ends_on), None)
         if unit_id is None or span is None:
             continue
         own = punches.get((employee_id, day), [])
@@ -234,7 +238,7 @@ def _decide_and_write(
             if hours is None:
                 count = len(own)
             else:
-                low, high = exp[0] - 240, exp[1] + 240  # type: ignore[operator]
+                low, high = exp[0] - SHIFT_PUNCH_MARGIN_MINUTES, exp[1] + SHIFT_PUNCH_MARGIN_MINUTES  # type: ignore[operator]
                 count = sum(1 for p in both if low <= (_abs_minute(day, p) or 0) <= high)
         excuse = result.excuse
         rows.append(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -59,7 +60,7 @@ def recap_month(*, tenant_id: int, year: int, month: int, employee_ids: Iterable
     first = dt.date(year, month, 1)
     last = next_month(first) - dt.timedelta(days=1)
     d = dialect()
-    params: dict[str, object] = {
+    params: dict[str, Any] = {
         "tenant": tenant_id,
         "start": first,
         "end": last,
@@ -122,6 +123,6 @@ WHERE tenant_id = %(tenant)s AND year = %(year)s AND month = %(month)s {only}
         if d.postgresql:
             cursor.execute("SET LOCAL work_mem = '256MB'")
         cursor.execute(sql, params)
-        written = cursor.rowcount
+        written = int(cursor.rowcount)
         cursor.execute(stale, params)
     return written
