@@ -2,12 +2,11 @@
 holidays (seeding idempotent, per tenant, deactivation), shifts and the roster bulk save with its refusals."""
 
 import datetime as dt
-import sys
-import types
 
 import pytest
 
 from pamong.attendance.choices import HolidayKind, ScheduleKind
+from pamong.attendance.derive import dirty
 from pamong.attendance.derive.calendar import week_json
 from pamong.attendance.models import (
     DirtyDay,
@@ -44,14 +43,7 @@ def dirty_calls(monkeypatch):
         calls.append((unit_path, start, end))
         return 0
 
-    module = sys.modules.get("pamong.attendance.derive.dirty")
-    if module is None:
-        try:
-            import pamong.attendance.derive.dirty as module
-        except ImportError:
-            module = types.ModuleType("pamong.attendance.derive.dirty")
-            monkeypatch.setitem(sys.modules, "pamong.attendance.derive.dirty", module)
-    monkeypatch.setattr(module, "mark_units_dirty", fake, raising=False)
+    monkeypatch.setattr(dirty, "mark_units_dirty", fake)
     return calls
 
 
@@ -455,3 +447,16 @@ def test_seed_command_is_idempotent_for_one_or_all_tenants(cast, dirty_calls):
         call_command("attendance_holidays_seed", "--tenant", "00.00", "--year", "2026")
     with pytest.raises(CommandError):
         call_command("attendance_holidays_seed", "--tenant", "73.99", "--year", "2031")
+
+
+def test_a_holiday_change_queues_the_past_day_of_everyone(cast, hr):
+    """End to end with the real queue (derive.dirty): a past day of an open month is queued for every employee."""
+    today = cast.tenant.today()
+    yesterday = today - dt.timedelta(days=1)
+    holidays.holiday_create(actor=hr, date=yesterday, name="Libur mendadak")
+    queued = set(DirtyDay.objects.filter(tenant=cast.tenant).values_list("employee_id", "date"))
+    active = {e.pk for e in cast.employees.values() if e.tenant_id == cast.tenant.pk and e.is_active}
+    assert queued == {(pk, yesterday) for pk in active}
+    DirtyDay.objects.all().delete()
+    holidays.holiday_create(actor=hr, date=today + dt.timedelta(days=3), name="Libur nanti")
+    assert not DirtyDay.objects.exists()  # a future day has nothing to derive again
