@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -33,6 +31,9 @@ from pamong.core.errors import ValidationFailed
 from pamong.imports import cells
 from pamong.imports.columns import Column, Spec, normalize_header
 from pamong.imports.reading import FileFormat, Table, decode_csv, detect_delimiter, read_table
+from pamong.reports.choices import EvidenceContentType as EvidenceType
+from pamong.reports.evidence_files import ZIP_MAGIC
+from pamong.reports.evidence_files import sniff as sniff_binary
 
 from .rules.adms import decode_body, parse_attlog, punch_key
 from .rules.adms.attlog import PIN_RE
@@ -78,6 +79,14 @@ EXPECTED = _lazy(
 )
 
 
+_BINARY_NAMES = {
+    EvidenceType.PDF: _lazy("dokumen PDF"),
+    EvidenceType.DOCX: _lazy("dokumen Word (.docx)"),
+    EvidenceType.JPEG: _lazy("gambar"),
+    EvidenceType.PNG: _lazy("gambar"),
+}
+
+
 class PunchFileFormat(StrEnum):
     DAT = "dat"  # ZKTeco ATTLOG lines from a USB stick
     CSV = "csv"
@@ -108,24 +117,6 @@ def _wrong(kind: str) -> ValidationFailed:
     )
 
 
-def _zip_kind(content: bytes) -> str | None:
-    """``"xlsx"`` for a workbook, else the name of what the ZIP is (a Word document...), ``None`` if broken."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            names = set(archive.namelist())
-    except zipfile.BadZipFile:
-        return None
-    if "xl/workbook.xml" in names:
-        return "xlsx"
-    if "word/document.xml" in names:
-        return _("dokumen Word (.docx)")
-    if any(name.startswith("ppt/") for name in names):
-        return _("presentasi PowerPoint (.pptx)")
-    if "content.xml" in names:
-        return _("dokumen OpenDocument (.ods/.odt)")
-    return _("arsip ZIP")
-
-
 def _text(content: bytes) -> str:
     if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return decode_csv(content)
@@ -153,17 +144,16 @@ def sniff(content: bytes) -> PunchFileFormat:
             _("Ukuran berkas %(size)s MB melebihi batas %(limit)d MB. Pecah berkas per bulan atau per mesin.")
             % {"size": f"{len(content) / 1024 / 1024:.1f}".replace(".", ","), "limit": MAX_BYTES // 1024 // 1024}
         )
-    if content.startswith(b"%PDF"):
-        raise _wrong(_("dokumen PDF"))
+    # Binary formats by their magic bytes and zip parts, as evidence files are told apart.
+    kind = sniff_binary(content)
+    if kind is EvidenceType.XLSX:
+        return PunchFileFormat.XLSX
+    if kind is not None:
+        raise _wrong(str(_BINARY_NAMES[kind]))
     if content.startswith(b"\xd0\xcf\x11\xe0"):
         raise _wrong(_("berkas Office lama (.xls/.doc) atau dilindungi kata sandi; simpan ulang sebagai .xlsx"))
-    if content.startswith(b"PK\x03\x04"):
-        kind = _zip_kind(content)
-        if kind == "xlsx":
-            return PunchFileFormat.XLSX
-        raise _wrong(kind or _("arsip ZIP yang rusak"))
-    if content.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
-        raise _wrong(_("gambar"))
+    if content.startswith((ZIP_MAGIC, b"GIF8")):
+        raise _wrong(_("arsip ZIP atau gambar"))
     text = _text(content)
     if _looks_binary(text):
         raise _wrong(_("berkas biner"))

@@ -18,16 +18,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 
 from pamong.access.roles import ATTENDANCE_IMPORT, ATTENDANCE_MANAGE
-from pamong.core.errors import DomainError
 from pamong.core.scope import scope_of
-from pamong.core.views import ScopedDetailView, ScopedListView, ServiceFormView, raise_for_domain_error
+from pamong.core.views import ScopedDetailView, ScopedListView, ServiceFormView
 
 from ..choices import BatchSource
 from ..forms.files import BatchFilterForm, ManualPunchForm, PunchFileForm
@@ -111,16 +109,10 @@ class PunchFileUploadView(_RequiresAction, ServiceFormView):
         )
 
     def form_valid(self, form: PunchFileForm) -> HttpResponse:
-        try:
-            report = self.perform(form)
-        except DomainError as exc:
-            raise_for_domain_error(exc)
-            for field, errors in exc.field_errors.items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
-            if not exc.field_errors:
-                form.add_error(None, exc.message)
-            return self.form_invalid(form)
+        response = super().form_valid(form)  # the service's refusals come back as form errors (200)
+        report: FileReport | None = getattr(self, "result", None)
+        if report is None or response.status_code != 302:
+            return response
         if self.mode() == "csv":
             return report_csv([*report.notes, *report.errors], name="laporan-periksa-presensi.csv")
         if report.dry_run:
@@ -132,7 +124,12 @@ class PunchFileUploadView(_RequiresAction, ServiceFormView):
             _("Berkas %(name)s diimpor: %(new)d presensi baru, %(dup)d duplikat, %(bad)d baris ditolak.")
             % {"name": report.file_name, "new": report.accepted, "dup": report.duplicates, "bad": report.rejected},
         )
-        return redirect("attendance:batch_detail", pk=report.batch_id)
+        return response
+
+    def get_success_url(self) -> str:
+        if self.result.batch_id is None:  # a check: the response is the report, not this redirect
+            return reverse("attendance:punch_file_upload")
+        return reverse("attendance:batch_detail", args=[self.result.batch_id])
 
 
 class PunchFileSampleView(_RequiresAction, View):
