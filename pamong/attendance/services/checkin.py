@@ -66,6 +66,25 @@ class CheckinResult:
     def outside_geofence(self) -> bool:
         return bool(self.away_excuse)
 
+    def as_dict(self) -> dict[str, Any]:
+        """The answer both the page's endpoint and the API send (``status``: recorded or duplicate)."""
+        return {
+            "status": "recorded" if self.created else "duplicate",
+            "client_id": self.client_id,
+            "punched_at": self.punched_at.isoformat(),
+            "local_date": self.local_date.isoformat(),
+            "local_time": self.local_time,
+            "kind": self.kind,
+            "geofence": self.geofence,
+            "distance_m": self.distance_m,
+            "outside_geofence": self.outside_geofence,
+            "away_excuse": self.away_excuse,
+            "is_mock": self.is_mock,
+            "counts_as": self.counts_as,
+            "window": list(self.window) if self.window is not None else None,
+            "message": self.message,
+        }
+
 
 def _hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}.{minutes % 60:02d}"

@@ -45,7 +45,8 @@ def manageable_units(actor: Any) -> Any:
     return units.filter(closed_on__isnull=True).distinct().order_by("path")
 
 
-def _authorize(actor: Any, unit: OrgUnit) -> None:
+def geofence_authorize(actor: Any, unit: OrgUnit) -> None:
+    """Raise unless ``actor`` may manage the geofences of ``unit`` (403 if visible, else 404)."""
     if may_manage_geofences(actor, tenant_id=unit.tenant_id, path=unit.path):
         return
     scope = scope_of(actor)
@@ -73,7 +74,7 @@ def geofence_create(
     *, actor: Any, org_unit: OrgUnit, name: str, latitude: Decimal, longitude: Decimal, radius_m: int
 ) -> Geofence:
     """Add a check-in place to ``org_unit`` (its sub-units use it too)."""
-    _authorize(actor, org_unit)
+    geofence_authorize(actor, org_unit)
     _validate(name, latitude, longitude, radius_m)
     fence = Geofence.objects.create(
         tenant_id=org_unit.tenant_id,
@@ -107,9 +108,9 @@ def geofence_update(
 ) -> Geofence:
     """Move, rename or resize a check-in place; moving it to another unit needs the right over both."""
     fence = Geofence.objects.select_for_update().select_related("org_unit").get(pk=geofence.pk)
-    _authorize(actor, fence.org_unit)
+    geofence_authorize(actor, fence.org_unit)
     if org_unit.pk != fence.org_unit_id:
-        _authorize(actor, org_unit)
+        geofence_authorize(actor, org_unit)
     _validate(name, latitude, longitude, radius_m)
     before = audit.model_snapshot(fence, _FIELDS)
     fence.org_unit = org_unit
@@ -137,7 +138,7 @@ def geofence_update(
 def geofence_set_active(*, actor: Any, geofence: Geofence, active: bool, reason: str = "") -> Geofence:
     """Deactivate (with a reason) or reactivate a check-in place; nothing is deleted."""
     fence = Geofence.objects.select_for_update().select_related("org_unit").get(pk=geofence.pk)
-    _authorize(actor, fence.org_unit)
+    geofence_authorize(actor, fence.org_unit)
     if not active and not reason.strip():
         raise ValidationFailed(_("Tuliskan alasan penonaktifan."), field_errors={"reason": [_("Alasan wajib diisi.")]})
     if fence.is_active == active:
