@@ -18,13 +18,13 @@ from pamong.org.models import OrgUnit
 from ..selectors.board import Board, today_board
 
 
-class BoardFilterSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class TodayBoardFilterSerializer(serializers.Serializer):  # type: ignore[type-arg]
     unit = serializers.IntegerField(required=False, help_text="Show this unit's subtree (its employees' rows).")
 
 
 
 
-class BoardGroupSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class TodayBoardGroupSerializer(serializers.Serializer):  # type: ignore[type-arg]
     unit = serializers.IntegerField(source="unit_id")
     name = serializers.CharField()
     counts = serializers.SerializerMethodField()
@@ -33,7 +33,7 @@ class BoardGroupSerializer(serializers.Serializer):  # type: ignore[type-arg]
         return dict(obj.counts.as_dict())
 
 
-class BoardRowSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class TodayBoardRowSerializer(serializers.Serializer):  # type: ignore[type-arg]
     employee = serializers.IntegerField(source="employee_id")
     name = serializers.CharField()
     nip = serializers.CharField()
@@ -51,13 +51,13 @@ class BoardRowSerializer(serializers.Serializer):  # type: ignore[type-arg]
         return str(obj.expected_hhmm).replace(".", ":")
 
 
-class BoardSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class TodayBoardSerializer(serializers.Serializer):  # type: ignore[type-arg]
     date = serializers.DateField(source="today")
     time = serializers.SerializerMethodField()
     unit = serializers.SerializerMethodField()
     counts = serializers.SerializerMethodField()
-    groups = BoardGroupSerializer(many=True)
-    rows = BoardRowSerializer(many=True, allow_null=True)
+    groups = TodayBoardGroupSerializer(many=True)
+    rows = TodayBoardRowSerializer(many=True, allow_null=True)
 
     def get_time(self, obj: Board) -> str:
         return obj.now_hhmm.replace(".", ":")
@@ -74,15 +74,15 @@ class BoardViewSet(ScopedViewSet):
 
     model = OrgUnit
     view_action = ATTENDANCE_VIEW
-    serializer_class = BoardSerializer
+    serializer_class = TodayBoardSerializer
     pagination_class = None
 
     @extend_schema(
         summary="Today's board: counts per status, groups (units) and, for a unit, its employees",
-        parameters=[BoardFilterSerializer],
-        responses={200: BoardSerializer, **errors(400, 401, 403, 404)},
+        parameters=[TodayBoardFilterSerializer],
+        responses={200: TodayBoardSerializer, **errors(400, 401, 403, 404)},
     )
     def list(self, request: Request) -> Response:
-        f = self.parse_query(BoardFilterSerializer)
+        f = self.parse_query(TodayBoardFilterSerializer)
         board = today_board(actor=request.user, tenant=request.user.tenant, now=timezone.now(), unit_id=f.get("unit"))
         return self.render(board)

@@ -27,7 +27,7 @@ from ..selectors import days as sel
 from ..selectors.board import hhmm
 
 
-class DayFilterSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class AttendanceDayFilterSerializer(serializers.Serializer):  # type: ignore[type-arg]
     employee = serializers.IntegerField(required=False)
     unit = serializers.IntegerField(required=False)
     # ``from`` is a keyword: the query parameter is read through ``source``-less field names below.
@@ -36,7 +36,7 @@ class DayFilterSerializer(serializers.Serializer):  # type: ignore[type-arg]
     status = serializers.ChoiceField(choices=DayStatusChoice.choices, required=False)
 
 
-class DaySerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class AttendanceDaySerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     employee = serializers.IntegerField(source="employee_id", read_only=True)
     org_unit = serializers.IntegerField(source="org_unit_id", read_only=True)
     check_in = serializers.SerializerMethodField()
@@ -68,13 +68,13 @@ class DaySerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         return hhmm(obj.check_out_min).replace(".", ":")
 
 
-class RecapFilterSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class MonthRecapFilterSerializer(serializers.Serializer):  # type: ignore[type-arg]
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     month = serializers.IntegerField(min_value=1, max_value=12)
     unit = serializers.IntegerField(required=False)
 
 
-class AdjustmentSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class RecapAdjustmentSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     actor = serializers.CharField(source="actor.username", read_only=True, default="")
 
     class Meta:
@@ -83,7 +83,7 @@ class AdjustmentSerializer(serializers.ModelSerializer):  # type: ignore[type-ar
         read_only_fields = fields
 
 
-class RecapSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class MonthRecapSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     employee = serializers.IntegerField(source="employee_id", read_only=True)
     employee_nip = serializers.CharField(source="employee.nip", read_only=True)
     employee_name = serializers.CharField(source="employee.name", read_only=True)
@@ -114,13 +114,13 @@ class RecapSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         read_only_fields = fields
 
 
-class AdjustInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class RecapAdjustInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     field = serializers.ChoiceField(choices=[name for name, _label in sel.ADJUSTABLE_FIELDS])
     new_value = serializers.IntegerField(min_value=0)
     reason = serializers.CharField(allow_blank=True)
 
 
-class CloseInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class MonthCloseInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     month = serializers.IntegerField(min_value=1, max_value=12)
     note = serializers.CharField(required=False, allow_blank=True, default="")
@@ -147,19 +147,19 @@ class DayViewSet(ScopedViewSet):
 
     model = AttendanceDay
     view_action = ATTENDANCE_VIEW
-    serializer_class = DaySerializer
+    serializer_class = AttendanceDaySerializer
 
     @extend_schema(
         summary="List derived days (filters: employee, unit, from, to, status)",
-        parameters=[DayFilterSerializer],
-        responses={200: DaySerializer(many=True), **errors(400, 401, 404)},
+        parameters=[AttendanceDayFilterSerializer],
+        responses={200: AttendanceDaySerializer(many=True), **errors(400, 401, 404)},
     )
     def list(self, request: Request) -> Response:
         query = request.query_params.copy()
         for param, name in (("from", "start"), ("to", "end")):
             if param in query:
                 query[name] = query.pop(param)[0]
-        f = self.parse(DayFilterSerializer, data=query)
+        f = self.parse(AttendanceDayFilterSerializer, data=query)
         rows = sel.day_rows(
             actor=request.user,
             employee_id=f.get("employee"),
@@ -176,7 +176,7 @@ class RecapViewSet(ScopedViewSet):
 
     model = MonthRecap
     view_action = ATTENDANCE_VIEW
-    serializer_class = RecapSerializer
+    serializer_class = MonthRecapSerializer
     lookup_value_regex = r"\d+"
 
     def base_queryset(self) -> QuerySet[MonthRecap]:
@@ -184,11 +184,11 @@ class RecapViewSet(ScopedViewSet):
 
     @extend_schema(
         summary="List monthly recaps (year and month required; unit: its subtree)",
-        parameters=[RecapFilterSerializer],
-        responses={200: RecapSerializer(many=True), **errors(400, 401, 404)},
+        parameters=[MonthRecapFilterSerializer],
+        responses={200: MonthRecapSerializer(many=True), **errors(400, 401, 404)},
     )
     def list(self, request: Request) -> Response:
-        f = self.parse_query(RecapFilterSerializer)
+        f = self.parse_query(MonthRecapFilterSerializer)
         unit = _unit(request, f.get("unit"))
         rows = self.get_queryset().filter(year=f["year"], month=f["month"])
         if unit is not None:
@@ -197,19 +197,19 @@ class RecapViewSet(ScopedViewSet):
 
     @extend_schema(
         summary="Correct one figure of a closed month's recap, with a reason (audited)",
-        request=AdjustInputSerializer,
-        responses={200: AdjustmentSerializer, **errors(400, 401, 403, 404, 409)},
+        request=RecapAdjustInputSerializer,
+        responses={200: RecapAdjustmentSerializer, **errors(400, 401, 403, 404, 409)},
     )
     @action(detail=True, methods=["post"])
     def adjust(self, request: Request, pk: str | None = None) -> Response:
         from ..services.months import recap_adjust
 
         recap = self.get_object()
-        d = self.parse(AdjustInputSerializer)
+        d = self.parse(RecapAdjustInputSerializer)
         adjustment = recap_adjust(
             actor=request.user, recap=recap, field=d["field"], new_value=d["new_value"], reason=d["reason"]
         )
-        return self.render(adjustment, AdjustmentSerializer)
+        return self.render(adjustment, RecapAdjustmentSerializer)
 
 
 class MonthViewSet(ScopedViewSet):
@@ -221,14 +221,14 @@ class MonthViewSet(ScopedViewSet):
 
     @extend_schema(
         summary="Close a month of the caller's tenant (attendance.manage)",
-        request=CloseInputSerializer,
+        request=MonthCloseInputSerializer,
         responses={201: MonthCloseSerializer, **errors(400, 401, 403, 409)},
     )
     @action(detail=False, methods=["post"])
     def close(self, request: Request) -> Response:
         from ..services.months import month_close
 
-        d = self.parse(CloseInputSerializer)
+        d = self.parse(MonthCloseInputSerializer)
         closed = month_close(
             actor=request.user, tenant_id=require_tenant(request.user), year=d["year"], month=d["month"], note=d["note"]
         )

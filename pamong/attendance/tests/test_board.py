@@ -299,3 +299,24 @@ def test_board_matrix(morning):
         drill,
         expectations(404, bupati=200, sekda=200, asisten=200, kepala_opd=200, hr_admin=200, asn=403, asn_other_opd=403, verifier=403, planner=403, anonymous=302),
     )
+
+
+def test_home_panel_own_day_and_head_counts(cast, settings):
+    from django.utils import timezone
+
+    panel = "pamong.attendance.views.home.home_panels"
+    if panel not in settings.PAMONG_HOME_PANELS:
+        settings.PAMONG_HOME_PANELS = [*settings.PAMONG_HOME_PANELS, panel]
+
+    today = cast.tenant.today()
+    five_day_schedule(cast, day=today, every_day=True)
+    asn = cast.client_for("asn").get(reverse("core:home")).content.decode()
+    assert 'data-testid="home-own-today"' in asn and "belum presensi" in asn and 'data-testid="home-board"' not in asn
+    now = timezone.now()
+    local = timezone.localtime(now, cast.tenant.zone) - dt.timedelta(minutes=1)
+    punch(cast, cast.employees["asn"], local.hour, local.minute, day=local.date(), now=now)
+    asn = cast.client_for("asn").get(reverse("core:home")).content.decode()
+    assert f"masuk {local:%H.%M}" in asn
+    head = cast.client_for("kepala_opd").get(reverse("core:home")).content.decode()
+    assert 'data-testid="home-board"' in head and 'data-testid="home-own-today"' in head
+    assert 'data-testid="home-attendance"' not in cast.client_for("planner").get(reverse("core:home")).content.decode()
