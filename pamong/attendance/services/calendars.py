@@ -547,7 +547,7 @@ def override_update(
     tenant = manage_tenant(actor)
     if override.tenant_id != tenant.pk:
         raise NotFoundError(_("Data tidak ditemukan."))
-    override = ScheduleOverride.objects.select_for_update().select_related("schedule").get(pk=override.pk)
+    override = ScheduleOverride.objects.select_for_update(of=("self",)).select_related("schedule").get(pk=override.pk)
     stored = _check_override(
         tenant.pk,
         name=name,
