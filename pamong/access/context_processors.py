@@ -56,7 +56,12 @@ MENU = (
             ("attendance:checkin", _("Absen"), "geo-alt", ATTENDANCE_CHECKIN),
             ("attendance:my_days", _("Presensi saya"), "calendar-check", ATTENDANCE_CHECKIN),
             ("attendance:excuse_mine", _("Izin & cuti saya"), "envelope-paper", ATTENDANCE_CHECKIN),
-            ("attendance:excuse_inbox", _("Persetujuan izin"), "check2-square", EXCUSES_APPROVE),
+            (
+                "attendance:excuse_inbox",
+                _("Persetujuan izin"),
+                "check2-square",
+                f"{EXCUSES_APPROVE}|{ATTENDANCE_MANAGE}",
+            ),
             ("attendance:board", _("Presensi hari ini"), "clock", GRANTED + ATTENDANCE_VIEW),
             ("attendance:team", _("Presensi tim"), "people", GRANTED + ATTENDANCE_VIEW),
             ("attendance:recap", _("Rekap bulanan"), "table", GRANTED + ATTENDANCE_VIEW),
@@ -95,6 +100,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     def allowed(action: str | None) -> bool:
         if action is None:
             return True
+        if "|" in action:  # any of several actions
+            return any(allowed(one) for one in action.split("|"))
         if action.startswith(GRANTED):
             return bool(scope.grants_for(action.removeprefix(GRANTED)))
         return scope.can(action)
