@@ -11,9 +11,11 @@ What the SQL cannot decide exactly goes through the pure rule in Python (``deriv
 employee-days with an approved part-day excuse window or an active outage, and roster shifts crossing
 midnight (excluded from the SQL). Their rows are upserted in bulk after the statement.
 
-An employee-day that no longer has a schedule (inactive employee, no span, no ``ScheduleDay`` built, no
-roster entry) loses its row: every row written by a run carries the run's ``computed_at``, and the rows of the
-range (and employee filter) with another stamp are deleted at the end. Closed months are never touched.
+A row is only rewritten when one of its figures changed (``DO UPDATE ... WHERE ... IS DISTINCT FROM``), so
+a re-run over unchanged data writes nothing and ``computed_at`` says when the row last changed. An
+employee-day that no longer has a schedule (inactive employee, no span, no ``ScheduleDay`` built, no roster
+entry) loses its row: a second statement deletes the range's rows (within the employee filter) that are not
+in the grid. Closed months are never touched.
 """
 
 from __future__ import annotations
@@ -123,11 +125,9 @@ def shift_rows(tenant_id: int) -> list[tuple[int, int, int, int | None, int | No
     return rows
 
 
-def _day_sql(*, in_ids: str, pair_filter: str) -> str:
-    d = dialect()
-    gt, lt = d.greatest, d.least
+def _grid_sql(*, in_ids: str, pair_filter: str, crossing: bool) -> str:
+    """The CTEs up to ``grid`` (employee, day, expected window); ``crossing`` keeps midnight shifts in."""
     return f"""
-INSERT INTO attendance_attendanceday ({", ".join(DAY_COLUMNS)})
 WITH spans AS (%(spans_sql)s),
 shifts AS (%(shifts_sql)s),
 days AS (%(days_sql)s),
@@ -150,8 +150,17 @@ grid AS (
   JOIN attendance_rosterentry r ON r.employee_id = emp.id AND r.date >= s.starts_on AND r.date <= s.ends_on
   LEFT JOIN shifts sh ON sh.shift_id = r.shift_id
   WHERE r.tenant_id = %(tenant)s AND r.date >= %(start)s AND r.date <= %(end)s
-    AND (r.shift_id IS NULL OR sh.crosses = 0) {pair_filter.format(day="r.date")}
-),
+    {"" if crossing else "AND (r.shift_id IS NULL OR sh.crosses = 0)"} {pair_filter.format(day="r.date")}
+)"""  # noqa: S608 - fixed fragments, values bound
+
+
+def _day_sql(*, in_ids: str, pair_filter: str) -> str:
+    d = dialect()
+    gt, lt = d.greatest, d.least
+    changed = " OR ".join(f"attendance_attendanceday.{c} IS DISTINCT FROM excluded.{c}" for c in DAY_COLUMNS[3:-1])
+    return f"""
+INSERT INTO attendance_attendanceday ({", ".join(DAY_COLUMNS)})
+{_grid_sql(in_ids=in_ids, pair_filter=pair_filter, crossing=False)},
 p AS (
   SELECT employee_id, local_date, min(local_minute) AS first_min, max(local_minute) AS last_min, count(*) AS n
   FROM attendance_punch
@@ -213,6 +222,7 @@ SELECT %(tenant)s, employee_id, day, org_unit_id,
   COALESCE(holiday, ''), %(stamp)s
 FROM f WHERE true
 {_UPSERT_TAIL}
+WHERE {changed}
 """  # noqa: S608 - fixed fragments, values bound
 
 
@@ -328,13 +338,17 @@ def _derive_month(
             employee_ids=scope_ids,
             pairs=pairs,
         )
-        stale = (
-            "DELETE FROM attendance_attendanceday WHERE tenant_id = %(tenant)s AND date >= %(start)s "
-            "AND date <= %(end)s AND computed_at <> %(stamp)s"
-        )
-        if in_ids:
-            stale += f" AND employee_id {in_ids}"
-        if pairs_sql:
-            stale += f" AND (employee_id, date) IN (SELECT employee_id, day FROM ({pairs_sql}) AS pr)"  # noqa: S608 - fixed fragments, values bound
-        cursor.execute(stale, params)  # the rows this run did not write: no schedule any more
+        stale = f"""
+{_grid_sql(in_ids=in_ids, pair_filter=pair_filter, crossing=True)}
+DELETE FROM attendance_attendanceday
+WHERE tenant_id = %(tenant)s AND date >= %(start)s AND date <= %(end)s
+  {"AND employee_id " + in_ids if in_ids else ""}
+  {f"AND (employee_id, date) IN (SELECT employee_id, day FROM ({pairs_sql}) AS pr)" if pairs_sql else ""}
+  AND NOT EXISTS (
+    SELECT 1 FROM grid g
+    WHERE g.employee_id = attendance_attendanceday.employee_id AND g.day = attendance_attendanceday.date
+  )"""  # noqa: S608 - fixed fragments, values bound
+        for name, text in (("spans_sql", spans_sql), ("shifts_sql", shifts_sql), ("days_sql", days_sql)):
+            stale = stale.replace(f"%({name})s", text)
+        cursor.execute(stale, params)  # employee-days without a schedule any more
     return written
