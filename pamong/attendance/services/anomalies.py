@@ -51,9 +51,8 @@ def _rows(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
 
 def _aware(value: Any) -> dt.datetime:
     """A timestamp from raw SQL: SQLite hands window-function results back as naive UTC text."""
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+    stamp: dt.datetime = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=dt.UTC)
 
 
 def _coord(value: Any) -> str:
@@ -255,7 +254,7 @@ def anomalies_detect(*, actor: Any, tenant_id: int, day: dt.date) -> dict[str, i
 @transaction.atomic
 def anomaly_review(*, actor: Any, anomaly: Anomaly, verdict: str, note: str, now: dt.datetime | None = None) -> Anomaly:
     """Record the reviewer's verdict: ``dismissed`` (wajar) or ``confirmed`` (terbukti), with a note."""
-    row = Anomaly.objects.select_for_update().select_related("org_unit").get(pk=anomaly.pk)
+    row: Anomaly = Anomaly.objects.select_for_update().select_related("org_unit").get(pk=anomaly.pk)
     authorize(
         actor,
         ATTENDANCE_MANAGE,

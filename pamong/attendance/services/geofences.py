@@ -107,7 +107,7 @@ def geofence_update(
     radius_m: int,
 ) -> Geofence:
     """Move, rename or resize a check-in place; moving it to another unit needs the right over both."""
-    fence = Geofence.objects.select_for_update().select_related("org_unit").get(pk=geofence.pk)
+    fence: Geofence = Geofence.objects.select_for_update().select_related("org_unit").get(pk=geofence.pk)
     geofence_authorize(actor, fence.org_unit)
     if org_unit.pk != fence.org_unit_id:
         geofence_authorize(actor, org_unit)
@@ -137,7 +137,7 @@ def geofence_update(
 @transaction.atomic
 def geofence_set_active(*, actor: Any, geofence: Geofence, active: bool, reason: str = "") -> Geofence:
     """Deactivate (with a reason) or reactivate a check-in place; nothing is deleted."""
-    fence = Geofence.objects.select_for_update().select_related("org_unit").get(pk=geofence.pk)
+    fence: Geofence = Geofence.objects.select_for_update().select_related("org_unit").get(pk=geofence.pk)
     geofence_authorize(actor, fence.org_unit)
     if not active and not reason.strip():
         raise ValidationFailed(_("Tuliskan alasan penonaktifan."), field_errors={"reason": [_("Alasan wajib diisi.")]})

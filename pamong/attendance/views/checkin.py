@@ -238,7 +238,7 @@ class _GeofenceObjectView(ObjectFormView):
         return reverse("attendance:geofence_list")
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return ServiceFormView.get_form_kwargs(self)  # type: ignore[no-any-return]
+        return ServiceFormView.get_form_kwargs(self)
 
 
 class GeofenceUpdateView(_GeofenceObjectView):
@@ -281,11 +281,11 @@ class GeofenceToggleView(_GeofenceObjectView):
     success_message = gettext_lazy("Status titik lokasi presensi diubah.")
 
     @property
-    def page_title(self) -> str:  # type: ignore[override]
+    def page_title(self) -> str:
         return _("Nonaktifkan titik lokasi") if self.target.is_active else _("Aktifkan kembali titik lokasi")
 
     @property
-    def submit_label(self) -> str:  # type: ignore[override]
+    def submit_label(self) -> str:
         return _("Nonaktifkan") if self.target.is_active else _("Aktifkan")
 
     def perform(self, form: GeofenceDeactivateForm) -> Geofence:
