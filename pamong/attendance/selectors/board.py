@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Exists, Max, Min, OuterRef, Subquery
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from pamong.access.roles import ATTENDANCE_VIEW
@@ -162,7 +163,9 @@ def board_units(actor: Any) -> Any:
 def require_board(actor: Any) -> None:
     """The board is for those who see others' attendance; one's own day is on the home page and "Presensi saya"."""
     if not scope_of(actor).grants_for(ATTENDANCE_VIEW):
-        raise Forbidden(_("Papan hari ini hanya untuk atasan dan BKPSDM. Lihat presensi Anda di 'Presensi saya'."))
+        raise Forbidden(
+            gettext("Papan hari ini hanya untuk atasan dan BKPSDM. Lihat presensi Anda di 'Presensi saya'.")
+        )
 
 
 def _unit_expectations(*, tenant_id: int, today: dt.date) -> dict[int, Expected]:
@@ -287,7 +290,7 @@ def today_board(*, actor: Any, tenant: Any, now: dt.datetime, unit_id: int | Non
     unit: OrgUnit | None = None
     if unit_id is not None:
         if unit_id not in units:
-            raise NotFoundError(_("Unit tidak ditemukan."))
+            raise NotFoundError(gettext("Unit tidak ditemukan."))
         unit = OrgUnit(pk=unit_id, name=units[unit_id][0], path=paths[unit_id], parent_id=units[unit_id][2])
     else:
         tops = _top_units(units)

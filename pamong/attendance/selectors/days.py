@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from pamong.access.roles import ATTENDANCE_VIEW
@@ -196,11 +197,9 @@ def employee_month(*, actor: Any, employee_id: int, year: int, month: int) -> Em
     Five queries: the employee, the days, the punches, the recap with its corrections, the month's close.
     Out of the actor's sight: ``NotFoundError``.
     """
-    employee = (
-        attendance_employees(actor).select_related("org_unit").filter(pk=employee_id).first()
-    )
+    employee = attendance_employees(actor).select_related("org_unit").filter(pk=employee_id).first()
     if employee is None:
-        raise NotFoundError(_("Pegawai tidak ditemukan."))
+        raise NotFoundError(gettext("Pegawai tidak ditemukan."))
     first, last = month_bounds(year, month)
     lines = {first + dt.timedelta(days=i): DayLine(first + dt.timedelta(days=i)) for i in range(last.day)}
     rows = AttendanceDay.objects.filter(

@@ -64,7 +64,9 @@ def punch(cast, employee, hour, minute, day=DAY, now=NOW):
         actor=SystemActor(tenant_id=cast.tenant.pk, label="test"),
         tenant_id=cast.tenant.pk,
         source=PunchSource.MANUAL,
-        punches=[PunchIn(punched_at=at, natural_key=f"manual|{employee.pk}|{at:%Y-%m-%d %H:%M}", employee_id=employee.pk)],
+        punches=[
+            PunchIn(punched_at=at, natural_key=f"manual|{employee.pk}|{at:%Y-%m-%d %H:%M}", employee_id=employee.pk)
+        ],
         now=now,
     )
 
@@ -297,7 +299,19 @@ def test_board_matrix(morning):
         cast,
         "get",
         drill,
-        expectations(404, bupati=200, sekda=200, asisten=200, kepala_opd=200, hr_admin=200, asn=403, asn_other_opd=403, verifier=403, planner=403, anonymous=302),
+        expectations(
+            404,
+            bupati=200,
+            sekda=200,
+            asisten=200,
+            kepala_opd=200,
+            hr_admin=200,
+            asn=403,
+            asn_other_opd=403,
+            verifier=403,
+            planner=403,
+            anonymous=302,
+        ),
     )
 
 

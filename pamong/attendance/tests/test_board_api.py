@@ -33,7 +33,14 @@ def test_board_api_matrix_and_shape(board_cast, django_assert_num_queries):
     head = responses["kepala_opd"].json()
     assert head["unit"] == cast.units["disdik"].pk
     assert {r["name"] for r in head["rows"]} == {"Budi Kadisdik", "Citra Staf"}
-    assert sum(head["counts"].values()) == 2 and set(head["counts"]) == {"in", "late", "not_in", "absent", "excused", "off"}
+    assert sum(head["counts"].values()) == 2 and set(head["counts"]) == {
+        "in",
+        "late",
+        "not_in",
+        "absent",
+        "excused",
+        "off",
+    }
     sekda = responses["sekda"].json()
     assert sekda["rows"] is None and {g["name"] for g in sekda["groups"]} >= {"Dinas Pendidikan", "Dinas Kesehatan"}
     assert sum(sekda["counts"].values()) == 7

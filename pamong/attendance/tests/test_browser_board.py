@@ -56,7 +56,9 @@ def test_the_board_refreshes_itself_after_a_punch(cast, live_server, browser, se
     assert came == 0
 
     now = timezone.now()
-    at = timezone.localtime(now, cast.tenant.zone).replace(tzinfo=None, second=0, microsecond=0) - dt.timedelta(minutes=1)
+    at = timezone.localtime(now, cast.tenant.zone).replace(tzinfo=None, second=0, microsecond=0) - dt.timedelta(
+        minutes=1
+    )
     punches_ingest(
         actor=SystemActor(tenant_id=cast.tenant.pk, label="test"),
         tenant_id=cast.tenant.pk,

@@ -43,7 +43,11 @@ def month_days(cast, employee):
         if date.weekday() >= 5:
             rows.append(day_row(cast, employee, date, DayStatusChoice.OFF))
         elif day == 5:
-            rows.append(day_row(cast, employee, date, DayStatusChoice.LATE, late_minutes=22, check_in_min=472, check_out_min=965))
+            rows.append(
+                day_row(
+                    cast, employee, date, DayStatusChoice.LATE, late_minutes=22, check_in_min=472, check_out_min=965
+                )
+            )
         elif day == 6:
             rows.append(day_row(cast, employee, date, DayStatusChoice.MISSING_CHECK_OUT, check_in_min=445))
         elif day == 7:
@@ -64,10 +68,11 @@ def recap(cast, key, **kw):
     )
 
 
-@pytest.fixture
-def october(cast):
+def build_october(cast):
     ensure_month_partitions("attendance_attendanceday", [dt.date(YEAR, MONTH, 1)])
-    AttendanceDay.objects.bulk_create(month_days(cast, cast.employees["asn"]) + month_days(cast, cast.employees["kepala_opd"]))
+    AttendanceDay.objects.bulk_create(
+        month_days(cast, cast.employees["asn"]) + month_days(cast, cast.employees["kepala_opd"])
+    )
     at = dt.datetime(YEAR, MONTH, 5, 7, 52)
     punches_ingest(
         actor=SystemActor(tenant_id=cast.tenant.pk, label="test"),
@@ -82,6 +87,11 @@ def october(cast):
         "asn_other_opd": recap(cast, "asn_other_opd", absent_days=0),
     }
     return cast
+
+
+@pytest.fixture
+def october(cast):
+    return build_october(cast)
 
 
 def test_my_days_show_statuses_bands_punches_and_totals(october):
@@ -106,9 +116,7 @@ def test_an_employee_month_is_404_out_of_scope(october):
         cast,
         "get",
         url,
-        expectations(
-            200, camat=404, verifier=404, asn_other_opd=404, planner=404, other_tenant=404, anonymous=302
-        ),
+        expectations(200, camat=404, verifier=404, asn_other_opd=404, planner=404, other_tenant=404, anonymous=302),
     )
 
 
@@ -190,7 +198,6 @@ def test_month_close_page_matrix_and_months(october):
 
 
 def test_month_close_posts_to_the_service(october):
-    pytest.importorskip("pamong.attendance.services.months")
     cast = october
     url = reverse("attendance:month_close")
     data = {"year": YEAR, "month": MONTH, "note": "Rekap Oktober final"}
@@ -228,7 +235,6 @@ def test_recap_adjust_page_matrix_and_history(october):
 
 
 def test_recap_adjust_posts_to_the_service(october):
-    pytest.importorskip("pamong.attendance.services.months")
     cast = october
     MonthClose.objects.create(tenant=cast.tenant, year=YEAR, month=MONTH)
     target = cast.recaps["asn"]

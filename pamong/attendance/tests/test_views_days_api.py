@@ -6,9 +6,15 @@ from pamong.attendance.models import AttendanceDay, MonthClose, RecapAdjustment
 from pamong.core.testing.matrix import check_matrix, token_client
 from pamong.core.testing.personas import expectations
 
-from .test_views_days import BULAN, MONTH, YEAR, october  # noqa: F401  (the fixture)
+from .test_views_days import MONTH, YEAR, build_october
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def october(cast):
+    return build_october(cast)
+
 
 DAYS = "/api/attendance/days/"
 RECAPS = "/api/attendance/recaps/"
@@ -66,8 +72,6 @@ def test_recaps_list_is_scoped(october, django_assert_num_queries):
 
 
 def test_recap_adjust_matrix(october):
-    services = pytest.importorskip("pamong.attendance.services.months")
-    assert services
     cast = october
     MonthClose.objects.create(tenant=cast.tenant, year=YEAR, month=MONTH)
     url = f"{RECAPS}{cast.recaps['asn'].pk}/adjust/"
@@ -88,7 +92,6 @@ def test_recap_adjust_matrix(october):
 
 
 def test_month_close_matrix(october):
-    pytest.importorskip("pamong.attendance.services.months")
     cast = october
     url = "/api/attendance/months/close/"
     body = {"year": YEAR, "month": MONTH, "note": "final"}
@@ -100,7 +103,3 @@ def test_month_close_matrix(october):
         data=body,
         client_for=token_client,
     )
-
-
-def test_month_param_is_shared():
-    assert BULAN == f"{YEAR:04d}-{MONTH:02d}"

@@ -57,4 +57,3 @@ class BoardView(HtmxTemplateMixin, TemplateView):
             }
         )
         return context
-

@@ -91,7 +91,9 @@ class MyDaysView(_MonthPage):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         employee_id = scope_of(self.request.user).employee_id
         if employee_id is None:
-            raise PermissionDenied(_("Akun Anda tidak terhubung ke data pegawai, jadi tidak ada presensi untuk ditampilkan."))
+            raise PermissionDenied(
+                _("Akun Anda tidak terhubung ke data pegawai, jadi tidak ada presensi untuk ditampilkan.")
+            )
         year, month = parse_month(self.request, this_month(self.request))
         context = super().get_context_data(**kwargs)
         context.update(self.month_context(employee_id, year, month))
@@ -110,8 +112,12 @@ class EmployeeMonthView(_MonthPage):
         context = super().get_context_data(**kwargs)
         context.update(self.month_context(self.kwargs["pk"], year, month))
         context["own"] = context["data"].employee.pk == scope_of(self.request.user).employee_id
-        context["prev_url"] = reverse("attendance:employee_month", args=[self.kwargs["pk"], *sel.shift_month(year, month, -1)])
-        context["next_url"] = reverse("attendance:employee_month", args=[self.kwargs["pk"], *sel.shift_month(year, month, 1)])
+        context["prev_url"] = reverse(
+            "attendance:employee_month", args=[self.kwargs["pk"], *sel.shift_month(year, month, -1)]
+        )
+        context["next_url"] = reverse(
+            "attendance:employee_month", args=[self.kwargs["pk"], *sel.shift_month(year, month, 1)]
+        )
         return context
 
 
@@ -173,10 +179,14 @@ class RecapExportView(View):
             raise Http404
         chosen = get_object_or_404(sel.attendance_units(request.user), pk=unit)
         rows = sel.recap_rows(actor=request.user, unit=chosen, year=year, month=month)
-        tenant = request.user.tenant  # type: ignore[union-attr]
+        tenant = getattr(request.user, "tenant", None)
         closed = sel.is_closed(tenant_id=chosen.tenant_id, year=year, month=month)
         content = recap_workbook(
-            rows, tenant_name=tenant.name, unit_name=chosen.name, label=sel.month_label(year, month), closed=closed
+            rows,
+            tenant_name=tenant.name if tenant else "",
+            unit_name=chosen.name,
+            label=sel.month_label(year, month),
+            closed=closed,
         )
         return xlsx_response(content, f"rekap-presensi-{slugify(chosen.code or chosen.name)}-{year:04d}-{month:02d}")
 
@@ -233,7 +243,9 @@ class MonthCloseView(ServiceFormView):
     def form_valid(self, form: MonthCloseForm) -> HttpResponse:
         response = super().form_valid(form)
         if response.status_code == 302:
-            messages.success(self.request, _("Bulan %(month)s ditutup. Rekapnya kini final.") % {"month": self.closed_label})
+            messages.success(
+                self.request, _("Bulan %(month)s ditutup. Rekapnya kini final.") % {"month": self.closed_label}
+            )
         return response
 
     def get_success_url(self) -> str:
@@ -281,4 +293,3 @@ class RecapAdjustView(ServiceFormView):
 
     def get_success_url(self) -> str:
         return reverse("attendance:recap_adjust", args=[self.recap.pk])
-
