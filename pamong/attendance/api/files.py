@@ -33,7 +33,7 @@ class PunchFileUploadSerializer(serializers.Serializer):  # type: ignore[type-ar
     dry_run = serializers.BooleanField(required=False, default=False, help_text="Check only: nothing is written.")
 
 
-class LineErrorSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class PunchLineErrorSerializer(serializers.Serializer):  # type: ignore[type-arg]
     line = serializers.IntegerField(allow_null=True)
     code = serializers.CharField()
     message_id = serializers.CharField()
@@ -53,8 +53,8 @@ class FileReportSerializer(serializers.Serializer):  # type: ignore[type-arg]
     duplicates = serializers.IntegerField()
     unmatched = serializers.IntegerField()
     rejected = serializers.IntegerField()
-    errors = LineErrorSerializer(many=True)  # type: ignore[assignment]
-    notes = LineErrorSerializer(many=True)
+    errors = PunchLineErrorSerializer(many=True)  # type: ignore[assignment]
+    notes = PunchLineErrorSerializer(many=True)
     batch = serializers.IntegerField(source="batch_id", allow_null=True)
 
 
@@ -67,7 +67,7 @@ class ManualPunchSerializer(serializers.Serializer):  # type: ignore[type-arg]
     reason = serializers.CharField(max_length=255)
 
 
-class BatchFilterSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class PunchBatchFilterSerializer(serializers.Serializer):  # type: ignore[type-arg]
     source = serializers.CharField(required=False, default="")  # type: ignore[assignment]
     org_unit = serializers.IntegerField(required=False)
     device = serializers.IntegerField(required=False)
@@ -75,7 +75,7 @@ class BatchFilterSerializer(serializers.Serializer):  # type: ignore[type-arg]
     day_to = serializers.DateField(required=False)
 
 
-class BatchSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class PunchBatchSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     org_unit_name = serializers.CharField(source="org_unit.name", read_only=True, default="")
     device_serial = serializers.CharField(source="device.serial_number", read_only=True, default="")
     created_by = serializers.CharField(source="created_by.username", read_only=True, default="")
@@ -101,11 +101,11 @@ class BatchSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         read_only_fields = fields
 
 
-class BatchDetailSerializer(BatchSerializer):
-    errors = LineErrorSerializer(many=True, read_only=True)  # type: ignore[assignment]
+class PunchBatchDetailSerializer(PunchBatchSerializer):
+    errors = PunchLineErrorSerializer(many=True, read_only=True)  # type: ignore[assignment]
 
-    class Meta(BatchSerializer.Meta):
-        fields = [*BatchSerializer.Meta.fields, "errors"]
+    class Meta(PunchBatchSerializer.Meta):
+        fields = [*PunchBatchSerializer.Meta.fields, "errors"]
         read_only_fields = fields
 
 
@@ -140,12 +140,12 @@ class ManualPunchViewSet(ScopedViewSet):
     """``POST /api/attendance/manual-punches/``: one punch for an employee, with a reason (BKPSDM)."""
 
     model = IngestBatch
-    serializer_class = BatchSerializer
+    serializer_class = PunchBatchSerializer
 
     @extend_schema(
         summary="Enter a manual punch with a reason",
         request=ManualPunchSerializer,
-        responses={201: BatchSerializer, **errors(400, 401, 403, 404, 409)},
+        responses={201: PunchBatchSerializer, **errors(400, 401, 403, 404, 409)},
     )
     def create(self, request: Request) -> Response:
         data = self.parse(ManualPunchSerializer)
@@ -157,7 +157,7 @@ class ManualPunchViewSet(ScopedViewSet):
             reason=data["reason"],
         )
         batch = IngestBatch.objects.select_related("org_unit", "device", "created_by").get(pk=result.batch_id)
-        return self.render(batch, BatchSerializer, status_code=status.HTTP_201_CREATED)
+        return self.render(batch, PunchBatchSerializer, status_code=status.HTTP_201_CREATED)
 
 
 class IngestBatchViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
@@ -174,15 +174,15 @@ class IngestBatchViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scope
         return IngestBatch.objects.select_related("org_unit", "device", "created_by")
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer[Any]]:
-        return BatchDetailSerializer if self.action == "retrieve" else BatchSerializer
+        return PunchBatchDetailSerializer if self.action == "retrieve" else PunchBatchSerializer
 
     @extend_schema(
         summary="List punch batches in scope",
-        parameters=[BatchFilterSerializer],
-        responses={200: BatchSerializer(many=True), **errors(401, 403)},
+        parameters=[PunchBatchFilterSerializer],
+        responses={200: PunchBatchSerializer(many=True), **errors(401, 403)},
     )
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        filters = self.parse_query(BatchFilterSerializer)
+        filters = self.parse_query(PunchBatchFilterSerializer)
         queryset = batch_list(
             actor=request.user,
             source=filters.get("source", ""),
@@ -191,10 +191,10 @@ class IngestBatchViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scope
             day_from=filters.get("day_from"),
             day_to=filters.get("day_to"),
         )
-        return self.render_page(queryset, BatchSerializer)
+        return self.render_page(queryset, PunchBatchSerializer)
 
     @extend_schema(
-        summary="One punch batch with its line report", responses={200: BatchDetailSerializer, **errors(401, 404)}
+        summary="One punch batch with its line report", responses={200: PunchBatchDetailSerializer, **errors(401, 404)}
     )
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().retrieve(request, *args, **kwargs)
