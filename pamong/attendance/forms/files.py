@@ -12,6 +12,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pamong.access.roles import ATTENDANCE_IMPORT, ATTENDANCE_VIEW
+from pamong.org.forms import style_widgets
 from pamong.org.models import OrgUnit
 
 from ..choices import BatchSource
@@ -24,17 +25,6 @@ STATUS_CHOICES = (
     (2, _("Istirahat keluar (2)")),
     (3, _("Istirahat kembali (3)")),
 )
-
-
-def _styled(form: forms.Form) -> None:
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "form-select")
-        elif isinstance(widget, forms.CheckboxInput):
-            widget.attrs.setdefault("class", "form-check-input")
-        else:
-            widget.attrs.setdefault("class", "form-control")
 
 
 class PunchFileForm(forms.Form):
@@ -69,7 +59,7 @@ class PunchFileForm(forms.Form):
         self.fields["org_unit"].queryset = (  # type: ignore[attr-defined]
             OrgUnit.objects.visible_to(actor, ATTENDANCE_IMPORT).filter(closed_on__isnull=True).order_by("path")
         )
-        _styled(self)
+        style_widgets(self)
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
@@ -101,7 +91,7 @@ class BatchFilterForm(forms.Form):
             OrgUnit.objects.visible_to(actor, ATTENDANCE_VIEW).filter(closed_on__isnull=True).order_by("path")
         )
         self.fields["device"].queryset = Device.objects.visible_to(actor, ATTENDANCE_VIEW).order_by("name")  # type: ignore[attr-defined]
-        _styled(self)
+        style_widgets(self)
 
     def filters(self) -> dict[str, Any]:
         """Keyword arguments for ``selectors.batches.batch_list`` (invalid filters are dropped)."""
@@ -133,7 +123,7 @@ class ManualPunchForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _styled(self)
+        style_widgets(self)
 
     def clean_nip(self) -> str:
         return "".join(self.cleaned_data["nip"].split())
