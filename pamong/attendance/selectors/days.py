@@ -223,6 +223,7 @@ def employee_month(*, actor: Any, employee_id: int, year: int, month: int) -> Em
         lines[day].punches.append(PunchLine(minute, source, where, mock))
     recap = (
         MonthRecap.objects.filter(tenant_id=employee.tenant_id, employee_id=employee.pk, year=year, month=month)
+        .select_related("org_unit")
         .prefetch_related("adjustments__actor")
         .first()
     )

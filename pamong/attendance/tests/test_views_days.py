@@ -107,6 +107,18 @@ def test_my_days_show_statuses_bands_punches_and_totals(october):
     assert [(p.time, p.source_label) for p in by_day[5].punches] == [("07.52", "Input manual")]
     assert data.recap.late_minutes == 22 and not data.closed
     assert 'data-testid="total-absent">1<' in html
+    assert 'data-testid="adjust-recap"' not in html
+    url = reverse("attendance:employee_month", args=[cast.employees["asn"].pk, YEAR, MONTH])
+    assert 'data-testid="adjust-recap"' in cast.client_for("hr_admin").get(url).content.decode()
+
+
+def test_my_days_query_count(october, django_assert_num_queries):
+    client = october.client_for("asn")
+    url = reverse("attendance:my_days") + f"?bulan={BULAN}"
+    client.get(url)
+    # session, user, tenant, roles, employee, days, punches, recap, its corrections, the close, bell, menu
+    with django_assert_num_queries(12):
+        client.get(url)
 
 
 def test_an_employee_month_is_404_out_of_scope(october):

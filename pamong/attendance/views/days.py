@@ -82,7 +82,8 @@ class _MonthPage(TemplateView):
         except DomainError as exc:
             raise_for_domain_error(exc)
             raise
-        return {"data": data, **month_nav(year, month)}
+        can_adjust = data.recap is not None and allows(self.request.user, ATTENDANCE_MANAGE, data.recap)
+        return {"data": data, "can_adjust": can_adjust, **month_nav(year, month)}
 
 
 class MyDaysView(_MonthPage):
