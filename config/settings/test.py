@@ -17,7 +17,8 @@ _url = os.environ.get("PAMONG_DATABASE_URL", "")
 if _url:
     DATABASES = {"default": parse_database_url(_url).as_django()}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["TEST"] = {"NAME": "test_pamong"}
+    # test_<database of the URL>: two checkouts (or two people) on one server do not share a test database.
+    DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}"}
     DATABASE_VENDOR_NOTICE = "PostgreSQL"
 else:
     if env_bool("PAMONG_REQUIRE_POSTGRES"):

@@ -39,6 +39,9 @@ from ..models import Device, DevicePin, DirtyDay, IngestBatch, MonthClose
 from ..partitions import ensure_month_partitions
 from ..tenant_settings import attendance_settings
 
+#: Up to this many rows (a check-in, a device push of a few lines) a plain INSERT beats the COPY round trips.
+SMALL_BATCH = 50
+
 #: Rows per INSERT statement (SQLite allows 32,766 parameters; 19 columns x 1,000 stays well under).
 CHUNK = 1000
 
@@ -182,7 +185,7 @@ def _closed_months(tenant_id: int, days: Iterable[dt.date]) -> set[tuple[int, in
     return {(y, m) for y, m in closed if (y, m) in months}
 
 
-def _insert_sqlite(rows: list[tuple[Any, ...]]) -> list[tuple[int | None, dt.date]]:
+def _insert_values(rows: list[tuple[Any, ...]]) -> list[tuple[int | None, dt.date]]:
     """Multi-row ``INSERT ... ON CONFLICT DO NOTHING RETURNING``; (employee_id, local_date) of the new rows."""
     inserted: list[tuple[int | None, dt.date]] = []
     cols = ", ".join(_COLUMNS)
@@ -197,7 +200,7 @@ def _insert_sqlite(rows: list[tuple[Any, ...]]) -> list[tuple[int | None, dt.dat
                 params,
             )
             for employee_id, local_date in cursor.fetchall():
-                if isinstance(local_date, str):  # SQLite returns text
+                if isinstance(local_date, str):  # SQLite returns text, PostgreSQL a date
                     local_date = dt.date.fromisoformat(local_date)
                 inserted.append((employee_id, local_date))
     return inserted
@@ -392,10 +395,10 @@ def punches_ingest(
 
     if rows:
         ensure_month_partitions("attendance_punch", {row[3] for row in rows})
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and len(rows) > SMALL_BATCH:
             result.accepted, queued = _insert_postgresql(rows, tenant_id=tenant_id, today=today)
         else:
-            inserted = _insert_sqlite(rows)
+            inserted = _insert_values(rows)
             result.accepted = len(inserted)
             queued = mark_dirty(tenant_id, {(e, d) for e, d in inserted if e is not None and d < today})
         result.duplicates = len(rows) - result.accepted
