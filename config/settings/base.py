@@ -225,7 +225,11 @@ TASKS = {
 # Core resolves a user's scope through this callable, so core imports no domain app.
 PAMONG_SCOPE_RESOLVER = "pamong.access.scope.scope_for"
 # Home page blocks contributed by domain apps (core.views.HomePanel), in the order listed.
-PAMONG_HOME_PANELS = ["pamong.people.views.home_panels", "pamong.performance.views.home.home_panels"]
+PAMONG_HOME_PANELS = [
+    "pamong.people.views.home_panels",
+    "pamong.performance.views.home.home_panels",
+    "pamong.attendance.views.home.home_panels",
+]
 # Called (keyword arguments actor, employee, old_org_unit_id, new_org_unit_id) inside the transaction in which
 # an employee changes unit; attendance queues the device user-sync commands.
 PAMONG_EMPLOYEE_MOVED_HOOKS = ["pamong.attendance.services.devices.employee_moved"]
