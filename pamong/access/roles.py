@@ -53,7 +53,9 @@ EXCUSES_REQUEST = "excuses.request"  # request leave, sick, duty travel, permit,
 EXCUSES_APPROVE = "excuses.approve"  # approve or reject the excuses of staff in scope (the direct superior)
 ATTENDANCE_ROSTER = "attendance.roster"  # shift rosters of 24-hour units in scope
 ATTENDANCE_IMPORT = "attendance.import"  # upload device files (.dat, CSV, Excel) for devices and staff in scope
-ATTENDANCE_MANAGE = "attendance.manage"  # schedules, holidays, devices, PINs, geofences, outages, anomalies, month close
+ATTENDANCE_MANAGE = (
+    "attendance.manage"  # schedules, holidays, devices, PINs, geofences, outages, anomalies, month close
+)
 
 _LEADERSHIP = frozenset({ORG_VIEW, PEOPLE_VIEW, PLANNING_VIEW, PERFORMANCE_VIEW, COCKPIT_VIEW, ATTENDANCE_VIEW})
 #: What the head of a unit does with its own performance: plan, agree, report (not verify).

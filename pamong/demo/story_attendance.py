@@ -175,7 +175,7 @@ def attendance_story(tenant: Tenant, *, today: dt.date, seed: int) -> dict[str, 
 
     spans = unit_schedule_spans(tenant_id=tenant.pk, start=start, end=today)
     schedule_of = {s.unit_id: s.schedule_id for s in spans}
-    windows = {
+    windows: dict[tuple[int, dt.date], tuple[int | None, int | None]] = {
         (sid, day): (a, b)
         for sid, day, a, b in ScheduleDay.objects.filter(tenant=tenant, date__gte=start, date__lte=today)
         .exclude(start_min__isnull=True)
@@ -278,10 +278,11 @@ def attendance_story(tenant: Tenant, *, today: dt.date, seed: int) -> dict[str, 
                 if end <= begin:
                     end += 24 * 60
             else:
-                window = windows.get((schedule_of.get(unit_id), day))
-                if window is None:
+                schedule_id = schedule_of.get(unit_id)
+                window = windows.get((schedule_id, day)) if schedule_id is not None else None
+                if window is None or window[0] is None or window[1] is None:
                     continue
-                begin, end = window
+                begin, end = window[0], window[1]
             if rng.random() < 0.03:
                 counts["absent_days"] += 1
                 continue

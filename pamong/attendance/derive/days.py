@@ -326,6 +326,12 @@ def _derive_month(
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(f"SET LOCAL work_mem = '{WORK_MEM}'")
+        # Rows that may have lost their schedule exist only if the range had rows before this run.
+        cursor.execute(
+            "SELECT 1 FROM attendance_attendanceday WHERE tenant_id = %s AND date >= %s AND date <= %s LIMIT 1",
+            [tenant_id, start, end],
+        )
+        had_rows = cursor.fetchone() is not None
         cursor.execute(sql, params)
         written = int(cursor.rowcount)
         written += derive_exact_days(
@@ -338,16 +344,17 @@ def _derive_month(
             employee_ids=scope_ids,
             pairs=pairs,
         )
+        if not had_rows:
+            return written
+        # A non-correlated NOT IN: evaluated once (a hashed subplan on PostgreSQL, an ephemeral index on
+        # SQLite), never once per row as a correlated NOT EXISTS over the grid CTE would be on SQLite.
         stale = f"""
 {_grid_sql(in_ids=in_ids, pair_filter=pair_filter, crossing=True)}
 DELETE FROM attendance_attendanceday
 WHERE tenant_id = %(tenant)s AND date >= %(start)s AND date <= %(end)s
   {"AND employee_id " + in_ids if in_ids else ""}
   {f"AND (employee_id, date) IN (SELECT employee_id, day FROM ({pairs_sql}) AS pr)" if pairs_sql else ""}
-  AND NOT EXISTS (
-    SELECT 1 FROM grid g
-    WHERE g.employee_id = attendance_attendanceday.employee_id AND g.day = attendance_attendanceday.date
-  )"""  # noqa: S608 - fixed fragments, values bound
+  AND (employee_id, date) NOT IN (SELECT g.employee_id, g.day FROM grid g)"""  # noqa: S608 - fixed fragments, values bound
         for name, text in (("spans_sql", spans_sql), ("shifts_sql", shifts_sql), ("days_sql", days_sql)):
             stale = stale.replace(f"%({name})s", text)
         cursor.execute(stale, params)  # employee-days without a schedule any more
