@@ -266,7 +266,7 @@ def attendance_story(tenant: Tenant, *, today: dt.date, seed: int) -> dict[str, 
         device = devices.get(opd_id) if opd_id else None
         if device is None:
             continue
-        on_phone = device.org_unit.kind == OrgUnitKind.KECAMATAN and rng.random() < 0.5
+        on_phone = device.org_unit.kind == OrgUnitKind.KECAMATAN and rng.random() < 0.15
         for day in days:
             if (pk, day) in excused:
                 continue
@@ -296,7 +296,9 @@ def attendance_story(tenant: Tenant, *, today: dt.date, seed: int) -> dict[str, 
                 if at > local_now:
                     continue
                 if on_phone:
-                    lat = Decimal(CENTRE[0]) + Decimal(rng.randrange(-300, 300)) / Decimal(1_000_000)
+                    # GPS readings scatter over the office grounds (±1,300 µ° ≈ ±145 m).
+                    lat = CENTRE[0] + Decimal(rng.randrange(-1300, 1300)) / Decimal(1_000_000)
+                    lon = CENTRE[1] + Decimal(rng.randrange(-1300, 1300)) / Decimal(1_000_000)
                     mobile.append(
                         (
                             pk,
@@ -305,7 +307,7 @@ def attendance_story(tenant: Tenant, *, today: dt.date, seed: int) -> dict[str, 
                                 natural_key=f"web|{pk}|demo-{day:%Y%m%d}-{status}",
                                 employee_id=pk,
                                 latitude=lat,
-                                longitude=CENTRE[1],
+                                longitude=lon,
                                 accuracy_m=rng.randrange(5, 40),
                                 client_device=f"demo-phone-{pk}",
                             ),
@@ -376,18 +378,18 @@ def _derive_and_close(
     """The nightly jobs as they would have run: days, recaps, last month closed by BKPSDM, anomalies."""
     from pamong.attendance.derive.days import derive_days
     from pamong.attendance.derive.recap import recap_month
-    from pamong.attendance.models import Anomaly, DirtyDay
+    from pamong.attendance.models import Anomaly, AttendanceDay, DirtyDay
     from pamong.attendance.services.months import month_close
 
     out: dict[str, int] = {}
+    this_month = _month_start(yesterday)
     with transaction.atomic():
-        out["days"] = derive_days(tenant_id=tenant.pk, start=start, end=yesterday)
-        DirtyDay.objects.filter(tenant_id=tenant.pk).delete()
-        month = start
-        while month <= yesterday:
-            recap_month(tenant_id=tenant.pk, year=month.year, month=month.month)
-            month = _month_start(month + dt.timedelta(days=32))
+        # Closing last month derives and recaps it first; then this month up to yesterday, as the nightly job.
         month_close(actor=system, tenant_id=tenant.pk, year=closed[0], month=closed[1], note="Rekap final untuk TPP.")
+        out["days"] = derive_days(tenant_id=tenant.pk, start=this_month, end=yesterday)
+        recap_month(tenant_id=tenant.pk, year=this_month.year, month=this_month.month)
+        DirtyDay.objects.filter(tenant_id=tenant.pk).delete()
+        out["days"] = AttendanceDay.objects.filter(tenant_id=tenant.pk).count()
     try:
         from pamong.attendance.services.anomalies import anomalies_detect
     except ImportError:  # pragma: no cover - the anomaly service ships with the check-in work

@@ -35,7 +35,7 @@ from pamong.people.models import Employee
 from pamong.people.rules.dates import date_en, date_id
 
 from ..choices import PunchSource
-from ..models import Device, DevicePin, DirtyDay, IngestBatch, MonthClose
+from ..models import Device, DevicePin, IngestBatch, MonthClose
 from ..partitions import ensure_month_partitions
 from ..tenant_settings import attendance_settings
 
@@ -244,10 +244,17 @@ def _insert_postgresql(rows: list[tuple[Any, ...]], *, tenant_id: int, today: dt
 
 
 def mark_dirty(tenant_id: int, pairs: Iterable[tuple[int, dt.date]]) -> int:
-    """Queue employee-days for derivation (set-based, duplicates ignored); returns how many were given."""
-    rows = [DirtyDay(tenant_id=tenant_id, employee_id=e, date=d) for e, d in pairs]
-    if rows:
-        DirtyDay.objects.bulk_create(rows, ignore_conflicts=True, batch_size=CHUNK)
+    """Queue employee-days for derivation (multi-row INSERT, duplicates ignored); returns how many were given."""
+    rows = sorted(set(pairs))
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), CHUNK):
+            chunk = rows[start : start + CHUNK]
+            cursor.execute(
+                "INSERT INTO attendance_dirtyday (tenant_id, employee_id, date) VALUES "  # noqa: S608
+                + ", ".join(["(%s, %s, %s)"] * len(chunk))
+                + " ON CONFLICT DO NOTHING",
+                [value for employee_id, day in chunk for value in (tenant_id, employee_id, day)],
+            )
     return len(rows)
 
 
