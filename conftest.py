@@ -45,3 +45,15 @@ def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequ
 
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         partition_test_tables(connection)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache and no remembered partitions (ids repeat across rolled-back tests,
+    and a rolled-back test drops the partitions it made; cached reads must not outlive either)."""
+    from django.core.cache import cache
+
+    from pamong.attendance.partitions import forget_partitions
+
+    cache.clear()
+    forget_partitions()

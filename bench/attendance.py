@@ -83,6 +83,7 @@ def main() -> None:
 
     harness.write_result(
         "attendance",
+        file_name="attendance.json",  # PostgreSQL only: the name the issue gives
         database=database,
         params={
             "employees": args.employees,
@@ -235,8 +236,8 @@ def measure_days(tenancy: Any) -> dict[str, Any]:
 
 def measure_recap(tenancy: Any) -> dict[str, Any]:
     from django.db import transaction
-    from pamong.attendance.derive.recap import recap_month
 
+    from pamong.attendance.derive.recap import recap_month
     from pamong.attendance.models import MonthRecap
 
     def run() -> int:

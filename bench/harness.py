@@ -92,9 +92,16 @@ def machine() -> dict[str, Any]:
 
 
 def write_result(
-    name: str, *, database: str, params: dict[str, Any], seconds: float, rate: float, **extra: Any
+    name: str,
+    *,
+    database: str,
+    params: dict[str, Any],
+    seconds: float,
+    rate: float,
+    file_name: str | None = None,
+    **extra: Any,
 ) -> Path:
-    """Write ``bench/results/<name>.json`` (``<name>.postgresql.json`` on PostgreSQL) and print it."""
+    """Write ``bench/results/<name>.json`` (``<name>.postgresql.json`` on PostgreSQL, or ``file_name``), print it."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     result = {
         "benchmark": name,
@@ -106,7 +113,7 @@ def write_result(
         **extra,
         "machine": machine(),
     }
-    path = RESULTS / (f"{name}.json" if database == "sqlite" else f"{name}.{database}.json")
+    path = RESULTS / (file_name or (f"{name}.json" if database == "sqlite" else f"{name}.{database}.json"))
     path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     print(json.dumps(result, indent=2, ensure_ascii=False))
     return path

@@ -173,6 +173,8 @@ REST_FRAMEWORK = {
 }
 
 SPECTACULAR_SETTINGS = {
+    # Tags collapsed: the docs page renders a few hundred operations only when their tag is opened.
+    "SWAGGER_UI_SETTINGS": {"docExpansion": "none", "filter": True, "deepLinking": True},
     "TITLE": "Pamong API",
     "DESCRIPTION": "Performance and discipline management for regional governments.",
     "VERSION": "0.1.0",

@@ -107,3 +107,8 @@ def ensure_month_partitions(table: str, days: Iterable[dt.date], *, using: Any =
                     f"FOR VALUES FROM ('{start.isoformat()}') TO ('{next_month(start).isoformat()}')"
                 )
         transaction.on_commit(partial(_known.add, key), using=conn.alias)
+
+
+def forget_partitions() -> None:
+    """Drop the in-process memory of partitions (tests: a rolled-back test drops the partitions it made)."""
+    _known.clear()

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
 from pamong.access.roles import ATTENDANCE_VIEW
@@ -51,8 +52,23 @@ def checkin_employee(*, tenant_id: int, employee_id: int) -> CheckinEmployee | N
     return CheckinEmployee(employee_id=employee_id, org_unit_id=org_unit_id, path=path, unit_ids=unit_ids)
 
 
+#: Seconds a process keeps a unit's fences and a day's window (a changed fence counts within a minute).
+READ_CACHE_SECONDS = 60
+
+
 def unit_fences(*, tenant_id: int, unit_ids: tuple[int, ...]) -> list[Fence]:
-    """The active geofences of the units (the employee's unit and its ancestors), one query."""
+    """The active geofences of the units (the employee's unit and its ancestors): one query, then kept in the
+    process's cache for ``READ_CACHE_SECONDS`` (every ASN of a unit checks in against the same fences)."""
+    key = f"attendance:fences:{tenant_id}:{'.'.join(map(str, unit_ids))}"
+    cached: list[Fence] | None = cache.get(key)
+    if cached is not None:
+        return cached
+    fences = _unit_fences(tenant_id=tenant_id, unit_ids=unit_ids)
+    cache.set(key, fences, READ_CACHE_SECONDS)
+    return fences
+
+
+def _unit_fences(*, tenant_id: int, unit_ids: tuple[int, ...]) -> list[Fence]:
     rows = Geofence.objects.filter(tenant_id=tenant_id, org_unit_id__in=unit_ids, is_active=True).values_list(
         "pk", "name", "latitude", "longitude", "radius_m"
     )
@@ -63,6 +79,17 @@ def unit_fences(*, tenant_id: int, unit_ids: tuple[int, ...]) -> list[Fence]:
 
 
 def expected_window(*, tenant_id: int, unit_ids: tuple[int, ...], day: dt.date) -> tuple[int, int] | None:
+    """Today's expected window of the unit (see ``_expected_window``), kept ``READ_CACHE_SECONDS`` per process."""
+    key = f"attendance:window:{tenant_id}:{'.'.join(map(str, unit_ids))}:{day.isoformat()}"
+    cached = cache.get(key, "miss")
+    if cached != "miss":
+        return cached  # type: ignore[no-any-return]
+    window = _expected_window(tenant_id=tenant_id, unit_ids=unit_ids, day=day)
+    cache.set(key, window, READ_CACHE_SECONDS)
+    return window
+
+
+def _expected_window(*, tenant_id: int, unit_ids: tuple[int, ...], day: dt.date) -> tuple[int, int] | None:
     """Today's expected (start, end) in local minutes for the unit, or None (day off, roster, no schedule).
 
     The deepest unit schedule valid on ``day`` among the unit and its ancestors wins, else the tenant's

@@ -211,6 +211,7 @@ def checkin_record(
     result = punches_ingest(
         actor=actor,
         tenant_id=scope.tenant_id,
+        tenant=tenant,
         source=PunchSource.MOBILE,
         record_batch=False,
         now=now,

@@ -176,8 +176,10 @@ def _resolve_pins(tenant_id: int, pins: set[str]) -> dict[str, int]:
     return found
 
 
-def _closed_months(tenant_id: int, days: Iterable[dt.date]) -> set[tuple[int, int]]:
-    months = {(d.year, d.month) for d in days}
+def _closed_months(tenant_id: int, days: Iterable[dt.date], today: dt.date) -> set[tuple[int, int]]:
+    """The months of ``days`` that are closed. The current month (and later) cannot be closed
+    (``services.months.month_close``), so punches of this month cost no query: the usual check-in."""
+    months = {(d.year, d.month) for d in days if (d.year, d.month) < (today.year, today.month)}
     if not months:
         return set()
     years = {y for y, _m in months}
@@ -277,8 +279,11 @@ def punches_ingest(
     prior_errors: Sequence[dict[str, Any]] = (),
     now: dt.datetime | None = None,
     record_batch: bool = True,
+    tenant: Tenant | None = None,
 ) -> IngestResult:
     """Store ``punches`` once each; refuse bad rows with reasons; keep every good row.
+
+    ``tenant`` saves a query when the caller has the tenant row already (a check-in: the user's tenant).
 
     ``prior_errors`` are lines the caller's parser already refused (malformed device or file lines); they
     are counted and reported with the batch. ``record_batch`` False (the mobile check-in, one punch per
@@ -287,7 +292,8 @@ def punches_ingest(
     if source not in PunchSource.values:
         raise ValidationFailed(_("Sumber presensi tidak dikenal: %(source)s.") % {"source": source})
     _authorize(actor, tenant_id=tenant_id, source=source, org_unit=org_unit, punches=punches)
-    tenant = Tenant.objects.get(pk=tenant_id)
+    if tenant is None or tenant.pk != tenant_id:
+        tenant = Tenant.objects.get(pk=tenant_id)
     settings = attendance_settings(tenant)
     zone = tenant.zone
     now = now or timezone.now()
@@ -332,7 +338,7 @@ def punches_ingest(
         employee_id = punch.employee_id if punch.employee_id is not None else pins.get(punch.pin)
         staged.append((punch, local, employee_id))
 
-    closed = _closed_months(tenant_id, (local.date() for _p, local, _e in staged))
+    closed = _closed_months(tenant_id, (local.date() for _p, local, _e in staged), today)
     # Indonesian zones have no daylight saving: a fixed offset converts faster and identically.
     aware_zone = dt.timezone(timezone.localtime(now, zone).utcoffset() or dt.timedelta())
     batch: IngestBatch | None = None

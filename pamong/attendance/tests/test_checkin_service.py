@@ -7,6 +7,7 @@ import uuid
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -231,6 +232,9 @@ def test_the_answer_says_how_the_punch_counts_against_the_window(cast):
     UnitSchedule.objects.create(
         tenant=cast.tenant, org_unit=cast.units["disdik"], schedule=special, valid_from=dt.date(2026, 1, 1)
     )
+    result = record(cast)  # within READ_CACHE_SECONDS a process still answers with the window it read
+    assert result.window == ("07.30", "16.30")
+    cache.clear()  # a minute later
     result = record(cast)  # the unit's own schedule (07.00-13.00): 10:00 is past its middle
     assert (result.counts_as, result.window) == ("check_out", ("07.00", "13.00"))
 
@@ -302,6 +306,12 @@ def test_pinned_query_count_of_a_check_in(cast, django_capture_on_commit_callbac
     statements = [
         q["sql"] for q in queries.captured_queries if not q["sql"].upper().startswith(("SAVEPOINT", "RELEASE"))
     ]
-    # Employee + unit path, fences, window, tenant, closed months, then the INSERT (a single punch takes the
-    # plain INSERT path on both databases; large batches are COPied on PostgreSQL).
-    assert len(statements) == 6, statements
+    # Employee + unit path and the INSERT (a single punch takes the plain INSERT on both databases). The
+    # tenant is the user's, this month cannot be closed, and the unit's fences and today's window are in the
+    # process cache since the first check-in; with a cold cache they cost one query each.
+    assert len(statements) == 2, statements
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        checkin_record(client_id=str(uuid.uuid4()), **record_kwargs)
+    cold = [q["sql"] for q in queries.captured_queries if not q["sql"].upper().startswith(("SAVEPOINT", "RELEASE"))]
+    assert len(cold) == 4, cold
