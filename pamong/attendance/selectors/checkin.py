@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
 from pamong.access.roles import ATTENDANCE_VIEW
+from pamong.core.models import Tenant
 from pamong.core.scope import scope_of
 from pamong.org.models import PATH_SEPARATOR
 from pamong.people.models import Employee
@@ -28,6 +29,10 @@ from ..rules.geo import Fence, Point
 AWAY_EXCUSES = (ExcuseKind.DUTY_TRAVEL, ExcuseKind.WFH)
 
 
+#: Seconds a process keeps what a check-in reads (a changed fence, schedule or transfer counts within a minute).
+READ_CACHE_SECONDS = 60
+
+
 @dataclass(frozen=True, slots=True)
 class CheckinEmployee:
     """The checking-in employee: id, unit, the unit's path and the ids of the unit and its ancestors."""
@@ -38,8 +43,29 @@ class CheckinEmployee:
     unit_ids: tuple[int, ...]
 
 
+def checkin_tenant(tenant_id: int) -> Tenant:
+    """The tenant row (zone, settings), kept ``READ_CACHE_SECONDS`` per process."""
+    key = f"attendance:tenant:{tenant_id}"
+    tenant: Tenant | None = cache.get(key)
+    if tenant is None:
+        tenant = Tenant.objects.get(pk=tenant_id)
+        cache.set(key, tenant, READ_CACHE_SECONDS)
+    return tenant
+
+
 def checkin_employee(*, tenant_id: int, employee_id: int) -> CheckinEmployee | None:
-    """The active employee with its unit path (one query); None if absent, inactive or of another tenant."""
+    """The active employee with its unit path (one query, then kept ``READ_CACHE_SECONDS`` per process: a
+    transfer or deactivation counts within a minute); None if absent, inactive or of another tenant."""
+    key = f"attendance:employee:{tenant_id}:{employee_id}"
+    cached = cache.get(key, "miss")
+    if cached != "miss":
+        return cached  # type: ignore[no-any-return]
+    found = _checkin_employee(tenant_id=tenant_id, employee_id=employee_id)
+    cache.set(key, found, READ_CACHE_SECONDS)
+    return found
+
+
+def _checkin_employee(*, tenant_id: int, employee_id: int) -> CheckinEmployee | None:
     row = (
         Employee.objects.filter(pk=employee_id, tenant_id=tenant_id, is_active=True)
         .values_list("org_unit_id", "org_unit__path")
@@ -50,10 +76,6 @@ def checkin_employee(*, tenant_id: int, employee_id: int) -> CheckinEmployee | N
     org_unit_id, path = row
     unit_ids = tuple(int(segment) for segment in path.split(PATH_SEPARATOR) if segment)
     return CheckinEmployee(employee_id=employee_id, org_unit_id=org_unit_id, path=path, unit_ids=unit_ids)
-
-
-#: Seconds a process keeps a unit's fences and a day's window (a changed fence counts within a minute).
-READ_CACHE_SECONDS = 60
 
 
 def unit_fences(*, tenant_id: int, unit_ids: tuple[int, ...]) -> list[Fence]:

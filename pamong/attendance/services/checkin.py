@@ -30,14 +30,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pamong.core.errors import Forbidden, ValidationFailed
-from pamong.core.scope import scope_of
 from pamong.people.rules.dates import date_id
 
 from ..choices import PunchSource
 from ..rules.geo import Point, check_fences, valid_point
-from ..selectors.checkin import away_excuse, checkin_employee, expected_window, unit_fences
+from ..selectors.checkin import away_excuse, checkin_employee, checkin_tenant, expected_window, unit_fences
 from ..tenant_settings import attendance_settings
-from .punches import PunchIn, punches_ingest
+from .punches import PunchIn, own_punch_actor, punches_ingest
 
 #: Punch status codes as the devices use them (ZKTeco): 0 check-in, 1 check-out.
 KIND_STATUS = {"in": 0, "out": 1}
@@ -150,13 +149,14 @@ def checkin_record(
     Not wrapped in a transaction of its own: it reads, then makes exactly one write through
     ``punches_ingest``, which is atomic (a savepoint here would only add two statements per check-in).
     """
-    scope = scope_of(actor)
-    if scope.tenant_id is None or scope.employee_id is None:
+    own = own_punch_actor(actor)
+    if own is None:
         raise Forbidden(
             _("Akun Anda tidak terhubung ke data pegawai, jadi tidak dapat melakukan presensi. Hubungi BKPSDM."),
             code="no_employee",
         )
-    tenant = actor.tenant  # loaded with the scope
+    tenant_id, employee_id = own
+    tenant = checkin_tenant(tenant_id)
     settings = attendance_settings(tenant)
     now = now or timezone.now()
     try:
@@ -176,17 +176,17 @@ def checkin_record(
         raise ValidationFailed(_("Akurasi lokasi tidak sah."), field_errors={"accuracy_m": [_("Tidak sah.")]})
     _check_clock(sent_at=sent_at, punched_at=punched_at, now=now, settings=settings)
 
-    employee = checkin_employee(tenant_id=scope.tenant_id, employee_id=scope.employee_id)
+    employee = checkin_employee(tenant_id=tenant_id, employee_id=employee_id)
     if employee is None:
         raise Forbidden(_("Data pegawai Anda tidak aktif; hubungi BKPSDM."), code="no_employee")
     zone = tenant.zone
     local = timezone.localtime(punched_at, zone)
     day = local.date()
-    fences = unit_fences(tenant_id=scope.tenant_id, unit_ids=employee.unit_ids)
+    fences = unit_fences(tenant_id=tenant_id, unit_ids=employee.unit_ids)
     place = check_fences(point, fences, accuracy_m)
     excuse = ""
     if place.inside is None:
-        excuse = away_excuse(tenant_id=scope.tenant_id, employee_id=employee.employee_id, day=day) or ""
+        excuse = away_excuse(tenant_id=tenant_id, employee_id=employee.employee_id, day=day) or ""
         if not excuse:
             if place.nearest is None:
                 raise ValidationFailed(
@@ -205,12 +205,12 @@ def checkin_record(
                 },
                 code="outside_geofence",
             )
-    window = expected_window(tenant_id=scope.tenant_id, unit_ids=employee.unit_ids, day=day)
+    window = expected_window(tenant_id=tenant_id, unit_ids=employee.unit_ids, day=day)
 
     accuracy = None if accuracy_m is None else min(round(accuracy_m), 2_000_000_000)
     result = punches_ingest(
         actor=actor,
-        tenant_id=scope.tenant_id,
+        tenant_id=tenant_id,
         tenant=tenant,
         source=PunchSource.MOBILE,
         record_batch=False,
