@@ -53,6 +53,7 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=20.0, help="seconds of HTTP load")
     parser.add_argument("--big", type=int, default=10_000_000, help="punches stored before the single check-in")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--quick", action="store_true", help="ingest, floor, days and recap only; no result file")
     args = parser.parse_args()
     database = harness.setup("attendance", fresh=True)
     if database != "postgresql":
@@ -78,6 +79,9 @@ def main() -> None:
     days = measure_days(tenancy)
     recap = measure_recap(tenancy)
     ratio = (days["seconds"] + recap["seconds"]) / floor["seconds"]
+    print(f"days + recap {days['seconds'] + recap['seconds']:.2f} s, ratio to the floor {ratio:.2f}", flush=True)
+    if args.quick:
+        return
     http = measure_http(tenancy, args)
     single = measure_single(tenancy, args.big)
 

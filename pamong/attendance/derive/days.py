@@ -154,7 +154,7 @@ grid AS (
 )"""  # noqa: S608 - fixed fragments, values bound
 
 
-def _day_sql(*, in_ids: str, pair_filter: str) -> str:
+def _day_sql(*, in_ids: str, pair_filter: str, upsert: bool = True) -> str:
     d = dialect()
     gt, lt = d.greatest, d.least
     changed = " OR ".join(f"attendance_attendanceday.{c} IS DISTINCT FROM excluded.{c}" for c in DAY_COLUMNS[3:-1])
@@ -221,8 +221,7 @@ SELECT %(tenant)s, employee_id, day, org_unit_id,
   CASE WHEN start_min IS NOT NULL AND xkind IS NOT NULL THEN xleave ELSE '' END,
   COALESCE(holiday, ''), %(stamp)s
 FROM f WHERE true
-{_UPSERT_TAIL}
-WHERE {changed}
+{f"{_UPSERT_TAIL} WHERE {changed}" if upsert else ""}
 """  # noqa: S608 - fixed fragments, values bound
 
 
@@ -317,10 +316,6 @@ def _derive_month(
         "late_grace": settings.late_grace_minutes,
         "early_grace": settings.early_grace_minutes,
     }
-    sql = _day_sql(in_ids=in_ids, pair_filter=pair_filter)
-    sql = (
-        sql.replace("%(spans_sql)s", spans_sql).replace("%(shifts_sql)s", shifts_sql).replace("%(days_sql)s", days_sql)
-    )
 
     ensure_month_partitions("attendance_attendanceday", [start])
     with transaction.atomic(), connection.cursor() as cursor:
@@ -332,6 +327,10 @@ def _derive_month(
             [tenant_id, start, end],
         )
         had_rows = cursor.fetchone() is not None
+        # A month without rows yet (the usual first derivation) takes a plain INSERT: no conflict arbiter.
+        sql = _day_sql(in_ids=in_ids, pair_filter=pair_filter, upsert=had_rows)
+        for name, text in (("spans_sql", spans_sql), ("shifts_sql", shifts_sql), ("days_sql", days_sql)):
+            sql = sql.replace(f"%({name})s", text)
         cursor.execute(sql, params)
         written = int(cursor.rowcount)
         written += derive_exact_days(

@@ -63,9 +63,8 @@ class AttendanceDay(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["tenant", "employee", "date"], name="attendance_day_employee_date"),
         ]
-        indexes = [
-            models.Index(fields=["tenant", "date", "org_unit"], name="attendance_day_unit_idx"),
-        ]
+        # No index by unit: unit figures come from MonthRecap, the board from punches; every index here is
+        # paid for on each of a month's ~600,000 derived rows.
 
     def __str__(self) -> str:
         return f"{self.employee_id} {self.date}: {self.status}"
