@@ -101,7 +101,14 @@ def ensure_month_partitions(table: str, days: Iterable[dt.date], *, using: Any =
         name = f"{table}_y{year}m{month:02d}"
         with conn.cursor() as cursor:
             cursor.execute("SELECT to_regclass(%s)", [name])
-            if cursor.fetchone()[0] is None:
+            missing = cursor.fetchone()[0] is None
+            if missing:
+                # Many check-ins may open a month at once (07:00 on the 1st): one creates it, the others wait
+                # on this lock until that transaction commits, then see the partition and go on.
+                cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [name])
+                cursor.execute("SELECT to_regclass(%s)", [name])
+                missing = cursor.fetchone()[0] is None
+            if missing:
                 cursor.execute(
                     f'CREATE TABLE IF NOT EXISTS "{name}" PARTITION OF "{table}" '
                     f"FOR VALUES FROM ('{start.isoformat()}') TO ('{next_month(start).isoformat()}')"
