@@ -30,7 +30,8 @@ from .roles import (
 #: An action held through a role (a grant over some unit), not merely on one's own records.
 GRANTED = "granted:"
 
-#: (url name, label, icon, action). An entry whose URL does not resolve is not shown.
+#: (url name, label, icon, action). An entry whose URL does not resolve is not shown. Inside a group, an entry
+#: without a URL name is a section header, shown only when an entry under it is.
 MENU = (
     ("core:home", _("Beranda"), "house", None),
     ("org:tree", _("Struktur organisasi"), "diagram-3", ORG_VIEW),
@@ -65,13 +66,7 @@ MENU = (
             ("attendance:board", _("Presensi hari ini"), "clock", GRANTED + ATTENDANCE_VIEW),
             ("attendance:team", _("Presensi tim"), "people", GRANTED + ATTENDANCE_VIEW),
             ("attendance:recap", _("Rekap bulanan"), "table", GRANTED + ATTENDANCE_VIEW),
-        ),
-    ),
-    (
-        "attendance_admin",
-        _("Kelola presensi"),
-        "gear",
-        (
+            (None, _("Kelola presensi"), None, None),
             ("attendance:excuse_list", _("Daftar izin & cuti"), "list-check", ATTENDANCE_MANAGE),
             ("attendance:schedule_list", _("Jadwal kerja"), "calendar-week", GRANTED + ATTENDANCE_VIEW),
             ("attendance:holiday_list", _("Hari libur"), "calendar-x", GRANTED + ATTENDANCE_VIEW),
@@ -112,13 +107,18 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items: list[dict[str, Any]] = []
     for name, label, icon, action in MENU:
         if isinstance(action, tuple):  # a group: shown when one of its entries is
-            children: list[dict[str, Any]] = [
-                {"url_name": c_name, "label": c_label, "icon": c_icon}
-                for c_name, c_label, c_icon, c_action in action
-                if allowed(c_action)
-            ]
+            children: list[dict[str, Any]] = []
+            header: dict[str, Any] | None = None
+            for c_name, c_label, c_icon, c_action in action:
+                if c_name is None:
+                    header = {"header": c_label}
+                elif allowed(c_action):
+                    if header is not None:
+                        children.append(header)
+                        header = None
+                    children.append({"url_name": c_name, "label": c_label, "icon": c_icon})
             if children:
-                namespaces = sorted({str(c["url_name"]).split(":")[0] for c in children})
+                namespaces = sorted({str(c["url_name"]).split(":")[0] for c in children if "url_name" in c})
                 items.append(
                     {
                         "namespace": name,
