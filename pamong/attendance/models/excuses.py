@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from pamong.access.roles import ATTENDANCE_VIEW
@@ -13,6 +14,7 @@ from pamong.org.models import OrgUnit
 from pamong.people.models import Employee
 
 from ..choices import ExcuseKind, ExcuseStatus
+from ..rules.leave import LEAVE_RULES, LeaveKind
 
 
 class Excuse(ScopedModel):
@@ -81,6 +83,17 @@ class Excuse(ScopedModel):
 
     def __str__(self) -> str:
         return f"{self.employee_id} {self.kind} {self.starts_on}–{self.ends_on}"
+
+    @property
+    def leave_kind_label(self) -> str:
+        """The PP 11/2017 leave kind's name (``Cuti tahunan``), in the active language; "" if not leave."""
+        if not self.leave_kind:
+            return ""
+        try:
+            rule = LEAVE_RULES[LeaveKind(self.leave_kind)]
+        except (ValueError, KeyError):
+            return self.leave_kind
+        return rule.label_en if (get_language() or "id").startswith("en") else rule.label_id
 
     def scope_path(self) -> str:
         return self.employee.org_unit.path
