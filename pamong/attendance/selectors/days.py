@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -248,22 +249,30 @@ class TeamLine:
     recap: MonthRecap | None
 
 
-def team_month(*, actor: Any, unit: OrgUnit, year: int, month: int) -> list[TeamLine]:
-    """Every visible active employee of ``unit``'s subtree with his recap of the month (two queries)."""
+#: Employees per page of the team view (a Kepala Dinas Pendidikan has over a thousand staff).
+TEAM_PAGE_SIZE = 50
+
+
+def team_month(
+    *, actor: Any, unit: OrgUnit, year: int, month: int, page: int | str | None = 1
+) -> tuple[Page[Any], list[TeamLine]]:
+    """One page of the visible active employees of ``unit``'s subtree with their month's recap (three queries:
+    the count, the page, its recaps)."""
     employees = (
         attendance_employees(actor)
         .filter(org_unit__path__startswith=unit.path, is_active=True)
-        .order_by("org_unit__path", "name")
+        .order_by("org_unit__path", "name", "pk")
         .values_list("pk", "name", "nip", "org_unit__name")
     )
-    people = list(employees)
+    chosen = Paginator(employees, TEAM_PAGE_SIZE).get_page(page)
+    people = list(chosen.object_list)
     recaps = {
         r.employee_id: r
         for r in MonthRecap.objects.visible_to(actor, ATTENDANCE_VIEW).filter(
             year=year, month=month, employee_id__in=[p[0] for p in people]
         )
     }
-    return [TeamLine(pk, name, nip, unit_name, recaps.get(pk)) for pk, name, nip, unit_name in people]
+    return chosen, [TeamLine(pk, name, nip, unit_name, recaps.get(pk)) for pk, name, nip, unit_name in people]
 
 
 _SUMS = ("working_days", "present_days", "late_minutes", "early_minutes", "absent_days", "excused_days")

@@ -162,9 +162,23 @@ def test_team_shows_the_units_recaps(october, django_assert_num_queries):
     response = client.get(url)
     lines = {line.name: line.recap for line in response.context["lines"]}
     assert set(lines) == {"Budi Kadisdik", "Citra Staf"} and lines["Budi Kadisdik"].late_minutes == 95
-    # session, user, tenant, roles, units, employees, recaps, the notice bell, the menu's employee
-    with django_assert_num_queries(9):
+    # session, user, tenant, roles, units, employees (count, page), recaps, the notice bell, the menu's employee
+    with django_assert_num_queries(10):
         client.get(url)
+
+
+def test_team_pages_a_large_unit(october, monkeypatch):
+    """A Kepala Dinas with a thousand staff gets pages, not one endless table."""
+    from pamong.attendance.selectors import days as days_selectors
+
+    monkeypatch.setattr(days_selectors, "TEAM_PAGE_SIZE", 1)
+    client = october.client_for("kepala_opd")
+    url = reverse("attendance:team") + f"?unit={october.units['disdik'].pk}&bulan={BULAN}"
+    first = client.get(url)
+    second = client.get(url + "&page=2")
+    names = [line.name for response in (first, second) for line in response.context["lines"]]
+    assert sorted(names) == ["Budi Kadisdik", "Citra Staf"]
+    assert first.context["is_paginated"] and "page=2" in first.content.decode()
 
 
 def test_recap_groups_per_unit_and_says_open_or_closed(october, django_assert_num_queries):

@@ -147,8 +147,26 @@ class TeamView(_UnitMonthMixin, TemplateView):
         year, month = parse_month(self.request, this_month(self.request))
         context = super().get_context_data(**kwargs)
         context.update(month_nav(year, month))
-        lines = sel.team_month(actor=self.request.user, unit=unit, year=year, month=month) if unit else []
-        context.update({"unit": unit, "units": units, "lines": lines})
+        page_obj, lines = (
+            sel.team_month(
+                actor=self.request.user, unit=unit, year=year, month=month, page=self.request.GET.get("page")
+            )
+            if unit
+            else (None, [])
+        )
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            {
+                "unit": unit,
+                "units": units,
+                "lines": lines,
+                "page_obj": page_obj,
+                "paginator": page_obj.paginator if page_obj else None,
+                "is_paginated": bool(page_obj and page_obj.has_other_pages()),
+                "query_string": query.urlencode(),
+            }
+        )
         return context
 
 
