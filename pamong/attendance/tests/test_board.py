@@ -334,3 +334,23 @@ def test_home_panel_own_day_and_head_counts(cast, settings):
     head = cast.client_for("kepala_opd").get(reverse("core:home")).content.decode()
     assert 'data-testid="home-board"' in head and 'data-testid="home-own-today"' in head
     assert 'data-testid="home-attendance"' not in cast.client_for("planner").get(reverse("core:home")).content.decode()
+
+
+def test_the_page_filters_rows_by_status_and_caps_a_large_unit(morning, monkeypatch):
+    """A Kepala Dinas with a thousand staff: the status cards filter the rows, and at most ROWS_SHOWN are listed."""
+    import re
+
+    from pamong.attendance.views import board as board_views
+
+    client = morning.client_for("kepala_opd")
+    url = reverse("attendance:board")
+    statuses_seen = re.findall(r'data-status="([a-z_]+)"', client.get(url).content.decode())
+    assert len(statuses_seen) == 4
+    chosen = statuses_seen[0]
+    filtered = client.get(url, {"status": chosen}).content.decode()
+    assert set(re.findall(r'data-status="([a-z_]+)"', filtered)) == {chosen}
+    assert f'hx-get="{url}?status={chosen}"' in filtered  # the live refresh keeps the filter
+    assert client.get(url, {"status": "nonsense"}).status_code == 200  # an unknown status is ignored
+    monkeypatch.setattr(board_views, "ROWS_SHOWN", 1)
+    capped = client.get(url).content.decode()
+    assert len(re.findall(r'data-status="', capped)) == 1 and 'data-testid="rows-more"' in capped
