@@ -83,9 +83,16 @@ MENU = (
             ("attendance:month_close", _("Tutup bulan"), "lock", ATTENDANCE_MANAGE),
         ),
     ),
-    ("imports:batch_list", _("Impor data"), "upload", IMPORTS_RUN),
-    ("access:user_list", _("Pengguna & peran"), "person-badge", ACCESS_MANAGE),
-    ("core:audit_list", _("Jejak audit"), "shield-check", AUDIT_VIEW),
+    (
+        "admin",
+        _("Administrasi"),
+        "sliders",
+        (
+            ("imports:batch_list", _("Impor data"), "upload", IMPORTS_RUN),
+            ("access:user_list", _("Pengguna & peran"), "person-badge", ACCESS_MANAGE),
+            ("core:audit_list", _("Jejak audit"), "shield-check", AUDIT_VIEW),
+        ),
+    ),
 )
 
 
