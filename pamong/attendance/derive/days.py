@@ -86,10 +86,63 @@ def derive_days(*, tenant_id: int, start: dt.date, end: dt.date, employee_ids: I
     ids = None if employee_ids is None else sorted(set(employee_ids))
     if ids == []:
         return 0
-    return sum(
-        _derive_month(tenant_id=tenant_id, start=first, end=last, employee_ids=ids)
-        for first, last in month_chunks(tenant_id, start, end)
-    )
+    written = 0
+    for first, last in month_chunks(tenant_id, start, end):
+        shards = _shards(tenant_id=tenant_id, start=first, end=last) if ids is None else None
+        if shards:
+            written += _derive_month_sharded(tenant_id=tenant_id, start=first, end=last, shards=shards)
+        else:
+            written += _derive_month(tenant_id=tenant_id, start=first, end=last, employee_ids=ids)
+    return written
+
+
+#: Employee-days from which a month without rows yet is derived on ``PARALLEL_SHARDS`` connections at once.
+PARALLEL_MIN_EMPLOYEE_DAYS = 100_000
+#: Connections that derive one month at once (one per core of the usual regency server).
+PARALLEL_SHARDS = 2
+
+
+def _shards(*, tenant_id: int, start: dt.date, end: dt.date) -> list[list[int]] | None:
+    """The active employees split in ``PARALLEL_SHARDS`` if this month may be derived in parallel, else None.
+
+    Only on PostgreSQL, outside any transaction (each shard commits on its own connection, so a caller's
+    uncommitted rows would be invisible to it), and only for a large month that has no rows yet: a first
+    derivation or backfill, where no stale row can exist and shards never touch each other's rows. A
+    re-derivation stays one statement in the caller's transaction.
+    """
+    if connection.vendor != "postgresql" or connection.in_atomic_block or PARALLEL_SHARDS < 2:
+        return None
+    from pamong.people.models import Employee
+
+    ids = list(Employee.objects.filter(tenant_id=tenant_id, is_active=True).order_by("pk").values_list("pk", flat=True))
+    if len(ids) * ((end - start).days + 1) < PARALLEL_MIN_EMPLOYEE_DAYS:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT 1 FROM attendance_attendanceday WHERE tenant_id = %s AND date >= %s AND date <= %s LIMIT 1",
+            [tenant_id, start, end],
+        )
+        if cursor.fetchone() is not None:
+            return None
+    return [ids[k::PARALLEL_SHARDS] for k in range(PARALLEL_SHARDS)]
+
+
+def _derive_month_sharded(*, tenant_id: int, start: dt.date, end: dt.date, shards: list[list[int]]) -> int:
+    """Derive one month's shards on their own connections at once (both cores of the database at work)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connections
+
+    ensure_month_partitions("attendance_attendanceday", [start])
+
+    def one(ids: list[int]) -> int:
+        try:
+            return _derive_month(tenant_id=tenant_id, start=start, end=end, employee_ids=ids)
+        finally:
+            connections.close_all()  # this thread's connection
+
+    with ThreadPoolExecutor(max_workers=len(shards)) as pool:
+        return sum(pool.map(one, shards))
 
 
 def derive_pairs(*, tenant_id: int, pairs: Iterable[tuple[int, dt.date]]) -> int:
