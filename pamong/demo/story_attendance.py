@@ -48,6 +48,7 @@ from pamong.attendance.models import (
 )
 from pamong.attendance.rules.holidays_id import COVERED_YEARS, national_holidays
 from pamong.attendance.rules.hours import FIVE_DAY_HOURS
+from pamong.attendance.rules.workdays import dates_between
 from pamong.attendance.services.punches import PunchIn, punches_ingest
 from pamong.core.models import Tenant
 from pamong.core.scope import SystemActor
@@ -67,10 +68,6 @@ def _month_start(day: dt.date, back: int = 0) -> dt.date:
     while month < 1:
         year, month = year - 1, month + 12
     return dt.date(year, month, 1)
-
-
-def _dates(start: dt.date, end: dt.date) -> list[dt.date]:
-    return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
 
 
 def _opds(tenant: Tenant) -> list[OrgUnit]:
@@ -182,7 +179,7 @@ def attendance_story(tenant: Tenant, *, today: dt.date, seed: int) -> dict[str, 
         .values_list("schedule_id", "date", "start_min", "end_min")
     }
     shift_unit_ids = {u.pk for u in shift_units}
-    days = _dates(start, today)
+    days = list(dates_between(start, today))
 
     # Excuses first (their days get no punches): ~2 % on leave, ~1 % sick, ~1 % on duty travel.
     excused: set[tuple[int, dt.date]] = set()
@@ -249,7 +246,7 @@ def attendance_story(tenant: Tenant, *, today: dt.date, seed: int) -> dict[str, 
     for i, (pk, _nip, unit_id, _path) in enumerate(staff):
         if unit_id not in shift_unit_ids:
             continue
-        for j, day in enumerate(_dates(start, today + dt.timedelta(days=14))):
+        for j, day in enumerate(dates_between(start, today + dt.timedelta(days=14))):
             code = cycle[(i + j) % len(cycle)]
             rostered[(pk, day)] = code
             roster_rows.append(
@@ -394,7 +391,7 @@ def _derive_and_close(
         from pamong.attendance.services.anomalies import anomalies_detect
     except ImportError:  # pragma: no cover - the anomaly service ships with the check-in work
         return out
-    for day in _dates(yesterday - dt.timedelta(days=6), yesterday):
+    for day in dates_between(yesterday - dt.timedelta(days=6), yesterday):
         anomalies_detect(actor=system, tenant_id=tenant.pk, day=day)
     out["anomalies"] = Anomaly.objects.filter(tenant_id=tenant.pk).count()
     return out

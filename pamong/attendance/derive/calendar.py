@@ -25,8 +25,9 @@ from ..choices import ScheduleKind
 from ..models import Holiday, ScheduleDay, ScheduleOverride, UnitSchedule, WorkSchedule
 from ..rules.holidays import Holiday as RuleHoliday
 from ..rules.holidays import HolidayCalendar, HolidayKind
-from ..rules.hours import DayHours, WeekSchedule, expected_window
+from ..rules.hours import DayHours, WeekSchedule, expected_window, minute_of_day
 from ..rules.hours import ScheduleOverride as RuleOverride
+from ..rules.workdays import dates_between
 from ..tenant_settings import attendance_settings
 
 
@@ -85,17 +86,6 @@ def holiday_calendar(*, tenant_id: int, years: Iterable[int]) -> HolidayCalendar
     )
 
 
-def _minutes(value: dt.time | None) -> int | None:
-    return None if value is None else value.hour * 60 + value.minute
-
-
-def _days(start: dt.date, end: dt.date) -> Iterable[dt.date]:
-    day = start
-    while day <= end:
-        yield day
-        day += dt.timedelta(days=1)
-
-
 @transaction.atomic
 def schedule_days_rebuild(*, tenant_id: int, start: dt.date, end: dt.date) -> int:
     """Replace the ``ScheduleDay`` rows of ``tenant_id`` from ``start`` to ``end``; return how many were written."""
@@ -114,7 +104,7 @@ def schedule_days_rebuild(*, tenant_id: int, start: dt.date, end: dt.date) -> in
             for o in overrides
             if o.schedule_id in (None, schedule.pk)
         )
-        for day in _days(start, end):
+        for day in dates_between(start, end):
             window = expected_window(
                 day,
                 week,
@@ -128,10 +118,10 @@ def schedule_days_rebuild(*, tenant_id: int, start: dt.date, end: dt.date) -> in
                     tenant_id=tenant_id,
                     schedule_id=schedule.pk,
                     date=day,
-                    start_min=_minutes(window.start) if window else None,
-                    end_min=_minutes(window.end) if window else None,
-                    break_start_min=_minutes(window.break_start) if window else None,
-                    break_end_min=_minutes(window.break_end) if window else None,
+                    start_min=minute_of_day(window.start) if window else None,
+                    end_min=minute_of_day(window.end) if window else None,
+                    break_start_min=minute_of_day(window.break_start) if window else None,
+                    break_end_min=minute_of_day(window.break_end) if window else None,
                     holiday=names[:200],
                 )
             )

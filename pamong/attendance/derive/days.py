@@ -32,6 +32,8 @@ from pamong.core.models import Tenant
 from ..choices import ExcuseStatus, ScheduleKind
 from ..models import MonthClose, Shift
 from ..partitions import ensure_month_partitions, month_start, next_month
+from ..rules.hours import minute_of_day
+from ..rules.workdays import dates_between
 from ..tenant_settings import attendance_settings
 from .calendar import unit_schedule_spans
 from .relations import dialect, relation
@@ -160,21 +162,22 @@ def derive_pairs(*, tenant_id: int, pairs: Iterable[tuple[int, dt.date]]) -> int
     return written
 
 
-def _days(start: dt.date, end: dt.date) -> list[dt.date]:
-    return [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
-
-
-def _minute(value: dt.time | None) -> int | None:
-    return None if value is None else value.hour * 60 + value.minute
-
-
 def shift_rows(tenant_id: int) -> list[tuple[int, int, int, int | None, int | None, int]]:
     """(id, start, end, break start, break end, crosses midnight) in minutes of the tenant's shifts."""
     rows = []
     for pk, start, end, b_start, b_end in Shift.objects.filter(tenant_id=tenant_id).values_list(
         "pk", "start", "end", "break_start", "break_end"
     ):
-        rows.append((pk, _minute(start) or 0, _minute(end) or 0, _minute(b_start), _minute(b_end), int(end <= start)))
+        rows.append(
+            (
+                pk,
+                minute_of_day(start),
+                minute_of_day(end),
+                minute_of_day(b_start),
+                minute_of_day(b_end),
+                int(end <= start),
+            )
+        )
     return rows
 
 
@@ -347,7 +350,7 @@ def _derive_month(
         ),
         shifts,
     )
-    days_sql, day_params = relation("days", (("day", "date"),), [(d,) for d in _days(start, end)])
+    days_sql, day_params = relation("days", (("day", "date"),), [(d,) for d in dates_between(start, end)])
     params |= shift_params | day_params
     in_ids = pair_filter = pairs_sql = ""
     scope_ids: Sequence[int] | None = employee_ids

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, time
+from typing import overload
 
 from pamong.attendance.rules.errors import ScheduleError
 from pamong.attendance.rules.holidays import HolidayCalendar
@@ -52,8 +53,13 @@ def _hhmm_en(t: time) -> str:
     return f"{t.hour:02d}:{t.minute:02d}"
 
 
-def _minutes(t: time) -> int:
-    return t.hour * 60 + t.minute
+@overload
+def minute_of_day(t: time) -> int: ...
+@overload
+def minute_of_day(t: None) -> None: ...
+def minute_of_day(t: time | None) -> int | None:
+    """Minutes after local midnight of a wall time (seconds dropped: minutes are whole minutes); None stays None."""
+    return None if t is None else t.hour * 60 + t.minute
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,12 +119,12 @@ class DayHours:
     def break_minutes(self) -> int:
         if self.break_start is None or self.break_end is None:
             return 0
-        return _minutes(self.break_end) - _minutes(self.break_start)
+        return minute_of_day(self.break_end) - minute_of_day(self.break_start)
 
     @property
     def net_minutes(self) -> int:
         """Working minutes of the day, the break excluded (Perpres 21/2023 counts time without breaks)."""
-        return _minutes(self.end) - _minutes(self.start) - self.break_minutes
+        return minute_of_day(self.end) - minute_of_day(self.start) - self.break_minutes
 
 
 def _day(start: tuple[int, int], end: tuple[int, int], brk: tuple[int, int, int, int] | None = None) -> DayHours:

@@ -132,7 +132,8 @@ def check_range(start: date, end: date) -> None:
         )
 
 
-def _days(start: date, end: date) -> Iterator[date]:
+def dates_between(start: date, end: date) -> Iterator[date]:
+    """Every date from ``start`` to ``end``, both included (none if ``end`` is before ``start``)."""
     day = start
     while day <= end:
         yield day
@@ -153,7 +154,7 @@ def working_dates_between(
         holidays.check_year(year)
     return tuple(
         day
-        for day in _days(start, end)
+        for day in dates_between(start, end)
         if is_working_day(day, week, holidays, cuti_bersama_counts_as_holiday=cuti_bersama_counts_as_holiday)
     )
 

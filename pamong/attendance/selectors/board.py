@@ -33,6 +33,7 @@ from pamong.people.models import Employee
 
 from ..choices import ExcuseKind, ExcuseStatus, ScheduleKind
 from ..models import Excuse, Outage, Punch, RosterEntry, ScheduleDay
+from ..rules.hours import minute_of_day
 from ..tenant_settings import attendance_settings
 
 IN = "in"
@@ -151,10 +152,6 @@ def hhmm(minutes: int | None) -> str:
     return f"{minutes // 60 % 24:02d}.{minutes % 60:02d}"
 
 
-def _minutes(value: dt.time | None) -> int | None:
-    return None if value is None else value.hour * 60 + value.minute
-
-
 def board_units(actor: Any) -> Any:
     """Units whose board the actor may open (``attendance.view`` granted over them, not only one's self)."""
     return OrgUnit.objects.visible_to(actor, ATTENDANCE_VIEW)
@@ -258,13 +255,13 @@ def _outage_windows(tenant_id: int, today: dt.date) -> list[tuple[str | None, tu
     rows = Outage.objects.filter(tenant_id=tenant_id, date=today, is_active=True).values_list(
         "org_unit__path", "start_time", "end_time"
     )
-    return [(path, (_minutes(s) or 0, _minutes(e) or 0)) for path, s, e in rows]
+    return [(path, (minute_of_day(s) or 0, minute_of_day(e) or 0)) for path, s, e in rows]
 
 
 def _excuse_window(start: dt.time | None, end: dt.time | None) -> tuple[int, int] | None:
     if start is None or end is None:
         return None
-    return (_minutes(start) or 0, _minutes(end) or 0)
+    return (minute_of_day(start) or 0, minute_of_day(end) or 0)
 
 
 def _top_units(units: dict[int, tuple[str, str, int | None]]) -> list[int]:
@@ -326,7 +323,7 @@ def today_board(*, actor: Any, tenant: Any, now: dt.datetime, unit_id: int | Non
             exc_leave=row["exc_leave"],
             exc_window=_excuse_window(row["exc_start"], row["exc_end"]),
             on_roster=row["on_roster"],
-            shift=(_minutes(row["shift_start"]), _minutes(row["shift_end"])),
+            shift=(minute_of_day(row["shift_start"]), minute_of_day(row["shift_end"])),
             outages=[w for o_path, w in outages if o_path is None or path.startswith(o_path)],
             now_min=now_min,
             grace=grace,

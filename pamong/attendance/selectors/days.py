@@ -7,7 +7,6 @@ number of queries whatever the number of days, punches or employees.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,10 +20,12 @@ from pamong.access.roles import ATTENDANCE_VIEW
 from pamong.core.errors import NotFoundError
 from pamong.org.models import OrgUnit
 from pamong.people.models import Employee
+from pamong.planning.choices import MONTH_NAMES
 
 from ..choices import DayStatusChoice, PunchSource
 from ..models import AttendanceDay, MonthClose, MonthRecap, Punch, RecapAdjustment
 from ..rules.daystatus import band_of
+from ..rules.workdays import month_bounds
 from .board import excuse_label, hhmm
 
 STATUS_COLOURS = {
@@ -50,34 +51,15 @@ ADJUSTABLE_FIELDS: tuple[tuple[str, Any], ...] = (
     ("absent_days", _("Hari tanpa keterangan")),
     ("excused_days", _("Hari berketerangan")),
 )
-MONTH_NAMES = (
-    "",
-    _("Januari"),
-    _("Februari"),
-    _("Maret"),
-    _("April"),
-    _("Mei"),
-    _("Juni"),
-    _("Juli"),
-    _("Agustus"),
-    _("September"),
-    _("Oktober"),
-    _("November"),
-    _("Desember"),
-)
 
 
 def month_label(year: int, month: int) -> str:
-    return f"{MONTH_NAMES[month]} {year:d}"
+    return f"{MONTH_NAMES[month - 1]} {year:d}"
 
 
 def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1
-
-
-def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def attendance_employees(actor: Any) -> QuerySet[Employee]:

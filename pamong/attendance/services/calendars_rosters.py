@@ -30,14 +30,11 @@ from pamong.people.rules.dates import date_id
 
 from ..choices import ScheduleKind
 from ..models import RosterEntry, Shift
+from ..rules.hours import minute_of_day
 from ..rules.workdays import month_bounds
 from .calendars import _CODE, closed_months, enqueue_recompute, manage_tenant
 
 SHIFT_FIELDS = ("code", "name", "start", "end", "break_start", "break_end", "is_active")
-
-
-def _minutes(value: dt.time) -> int:
-    return value.hour * 60 + value.minute
 
 
 def _check_shift(
@@ -53,7 +50,7 @@ def _check_shift(
     if break_start is not None and break_end is not None:
         # Minutes from the shift's start, so a night shift (21.00–07.00) and its break are compared in order.
         def offset(value: dt.time) -> int:
-            return (_minutes(value) - _minutes(start)) % 1440
+            return (minute_of_day(value) - minute_of_day(start)) % 1440
 
         length = offset(end) or 1440
         if not 0 < offset(break_start) < offset(break_end) < length:

@@ -6,7 +6,6 @@ closed months and the supporting document. Loaded in a fixed number of queries, 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -25,7 +24,7 @@ from ..choices import ExcuseKind, ExcuseStatus, ScheduleKind
 from ..models import Excuse, MonthClose, RosterEntry, WorkSchedule
 from ..rules.errors import CalendarError, LeaveRuleError
 from ..rules.leave import LEAVE_RULES, DayUnit, LeaveKind, check_leave_request
-from ..rules.workdays import FIVE_DAY_WEEK, WorkWeek, is_working_day
+from ..rules.workdays import FIVE_DAY_WEEK, WorkWeek, dates_between, is_working_day
 from ..selectors.leave_balance import HOLDING, carried_days, leave_rows
 from ..tenant_settings import attendance_settings
 
@@ -39,13 +38,6 @@ PART_DAY_KINDS = frozenset({ExcuseKind.PERMIT, ExcuseKind.DUTY_TRAVEL, ExcuseKin
 
 def invalid(field: str, message: str) -> ValidationFailed:
     return ValidationFailed(message, field_errors={field: [message]})
-
-
-def _days(start: dt.date, end: dt.date) -> Iterable[dt.date]:
-    day = start
-    while day <= end:
-        yield day
-        day += dt.timedelta(days=1)
 
 
 def _week_of(stored: Any) -> WorkWeek | None:
@@ -79,7 +71,7 @@ def working_dates(*, tenant: Tenant, employee: Employee, start: dt.date, end: dt
             ).values_list("date", flat=True)
         )
     result = []
-    for day in _days(start, end):
+    for day in dates_between(start, end):
         span = next((s for s in spans if s.starts_on <= day <= s.ends_on), None)
         if span is not None and span.kind == ScheduleKind.ROSTER:
             if day in rostered:  # a rostered shift is worked even on a public holiday
@@ -102,7 +94,7 @@ def working_dates(*, tenant: Tenant, employee: Employee, start: dt.date, end: dt
 def check_not_closed(*, tenant_id: int, start: dt.date, end: dt.date, field: str = "starts_on") -> None:
     """Refuse dates in a closed month (the recap is final; a correction goes through BKPSDM)."""
     months = {(d.year, d.month) for d in (start, end)}
-    months |= {(d.year, d.month) for d in _days(start, end) if d.day == 1}
+    months |= {(d.year, d.month) for d in dates_between(start, end) if d.day == 1}
     closed = sorted(
         (y, m)
         for y, m in MonthClose.objects.filter(tenant_id=tenant_id, year__in={y for y, _m in months}).values_list(
