@@ -14,8 +14,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from pamong.attendance.services.anomalies import anomalies_detect
+from pamong.core.commands import active_tenants, date_option
 from pamong.core.errors import DomainError
-from pamong.core.models import Tenant
 from pamong.core.scope import SystemActor
 
 
@@ -27,15 +27,8 @@ class Command(BaseCommand):
         parser.add_argument("--date", help="the day, YYYY-MM-DD (default: yesterday in each tenant's zone)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        tenants = Tenant.objects.filter(is_active=True).order_by("region_code")
-        if options["tenant"]:
-            tenants = tenants.filter(region_code=options["tenant"])
-            if not tenants.exists():
-                raise CommandError(f"no active tenant with region code {options['tenant']}")
-        try:
-            fixed = dt.date.fromisoformat(options["date"]) if options["date"] else None
-        except ValueError as exc:
-            raise CommandError(f"--date must be YYYY-MM-DD: {exc}") from exc
+        tenants = active_tenants(options["tenant"])
+        fixed = date_option(options["date"])
         failed = False
         for tenant in tenants:
             day = fixed or tenant.today() - dt.timedelta(days=1)

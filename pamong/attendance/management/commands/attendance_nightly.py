@@ -10,13 +10,12 @@ Safe to run twice.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
 from pamong.attendance.derive.nightly import nightly_run
-from pamong.core.models import Tenant
+from pamong.core.commands import active_tenants, date_option
 
 
 class Command(BaseCommand):
@@ -27,15 +26,8 @@ class Command(BaseCommand):
         parser.add_argument("--date", help="the run's today, YYYY-MM-DD (default: today in each tenant's zone)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        tenants = Tenant.objects.filter(is_active=True).order_by("region_code")
-        if options["tenant"]:
-            tenants = tenants.filter(region_code=options["tenant"])
-            if not tenants.exists():
-                raise CommandError(f"no active tenant with region code {options['tenant']}")
-        try:
-            today = dt.date.fromisoformat(options["date"]) if options["date"] else None
-        except ValueError as exc:
-            raise CommandError(f"--date must be YYYY-MM-DD: {exc}") from exc
+        tenants = active_tenants(options["tenant"])
+        today = date_option(options["date"])
         for tenant in tenants:
             report = nightly_run(tenant_id=tenant.pk, today=today)
             self.stdout.write(f"{tenant.region_code} {report.summary()}")

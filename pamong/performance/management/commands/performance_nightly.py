@@ -13,8 +13,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from pamong.core.commands import active_tenants
 from pamong.core.errors import DomainError
-from pamong.core.models import Tenant
 from pamong.core.scope import SystemActor
 from pamong.performance import services
 
@@ -30,11 +30,7 @@ class Command(BaseCommand):
         parser.add_argument("--year", type=int, help="the year to recompute (default: this year)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        tenants = Tenant.objects.filter(is_active=True).order_by("region_code")
-        if options["tenant"]:
-            tenants = tenants.filter(region_code=options["tenant"])
-            if not tenants.exists():
-                raise CommandError(f"no active tenant with region code {options['tenant']}")
+        tenants = active_tenants(options["tenant"])
         failed = False
         for tenant in tenants:
             today = tenant.today()
