@@ -5,6 +5,8 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 urlpatterns = [
+    # The attendance API first: its check-in is the busiest route (see config.urls).
+    path("", include("pamong.attendance.api.urls")),
     # Signed-in users only (SPECTACULAR_SETTINGS["SERVE_PERMISSIONS"]); the docs page sends a
     # browser without a session to the login page instead of answering 401.
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
@@ -18,5 +20,4 @@ urlpatterns = [
     path("", include("pamong.agreements.api.urls")),
     path("", include("pamong.reports.api.urls")),
     path("", include("pamong.performance.api.urls")),
-    path("", include("pamong.attendance.api.urls")),
 ]

@@ -1,14 +1,17 @@
-"""Check-in API: ``POST /api/attendance/checkins/`` (the same ``checkin_record`` as the page) and the anomaly
-flags (list, detail, review). Token or session authentication; errors in the ``pamong.core`` format with the
-codes ``outside_geofence``, ``clock_skew``, ``too_old``, ``in_future``, ``no_employee``."""
+"""Check-in API: ``POST /api/attendance/checkins/`` (phones with a token, and the check-in page with its
+session) and the anomaly flags (list, detail, review). Errors in the ``pamong.core`` format with the codes
+``validation_failed``, ``outside_geofence``, ``clock_skew``, ``too_old``, ``in_future``, ``no_employee``."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from drf_spectacular.drainage import set_override
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from rest_framework import exceptions, serializers, status
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -20,20 +23,10 @@ from pamong.core.api.viewsets import ScopedViewSet
 
 from ..choices import AnomalyKind, AnomalyStatus
 from ..models import Anomaly
+from ..selectors.checkin import checkin_token_user
 from ..services.anomalies import anomaly_review
 from ..services.checkin import checkin_record
-
-
-class CheckinInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    client_id = serializers.UUIDField(help_text="Made by the phone when the button is pressed; a resend repeats it.")
-    punched_at = serializers.DateTimeField(help_text="Device time of the press, ISO 8601 with offset.")
-    sent_at = serializers.DateTimeField(help_text="Device clock when sending, ISO 8601 with offset.")
-    latitude = serializers.FloatField(min_value=-90, max_value=90)
-    longitude = serializers.FloatField(min_value=-180, max_value=180)
-    accuracy_m = serializers.FloatField(required=False, allow_null=True, default=None, min_value=0)
-    is_mock = serializers.BooleanField(required=False, default=False)
-    client_device = serializers.CharField(required=False, allow_blank=True, default="", max_length=64)
-    kind = serializers.ChoiceField(choices=["in", "out"], required=False, default="in")
+from .checkin_input import CheckinInputSerializer, parse_checkin
 
 
 class CheckinOutputSerializer(serializers.Serializer):  # type: ignore[type-arg]
@@ -53,8 +46,31 @@ class CheckinOutputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     message = serializers.CharField()
 
 
+class CheckinTokenAuthentication(TokenAuthentication):
+    """DRF's token authentication that loads the user's employee and unit with the token: one query
+    (``selectors.checkin.checkin_token_user``); ``request.auth`` is the key.
+
+    ``checkin_record`` then takes the employee from the user (``selectors.checkin.checkin_employee``)
+    instead of asking again; every ASN checks in twice a day, so a cache would not spare that query.
+    """
+
+    def authenticate_credentials(self, key: str) -> tuple[Any, Any]:
+        user = checkin_token_user(key)
+        if user is None:
+            raise exceptions.AuthenticationFailed(_("Invalid token."))
+        if not user.is_active:
+            raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
+        return user, key
+
+
+# The same scheme as DRF's (``Authorization: Token <key>``, component "tokenAuth"): only the query differs.
+set_override(CheckinTokenAuthentication, "suppress_collision_warning", True)
+
+
 class CheckinView(APIView):
     """One web/mobile check-in of the caller (an employee user)."""
+
+    authentication_classes = (CheckinTokenAuthentication, SessionAuthentication)
 
     @extend_schema(
         summary="Record my check-in (device time, position, client uuid)",
@@ -62,21 +78,7 @@ class CheckinView(APIView):
         responses={201: CheckinOutputSerializer, 200: CheckinOutputSerializer, **errors(400, 401, 403)},
     )
     def post(self, request: Request) -> Response:
-        serializer = CheckinInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        result = checkin_record(
-            actor=request.user,
-            client_id=str(data["client_id"]),
-            punched_at=data["punched_at"],
-            sent_at=data["sent_at"],
-            latitude=data["latitude"],
-            longitude=data["longitude"],
-            accuracy_m=data["accuracy_m"],
-            is_mock=data["is_mock"],
-            client_device=data["client_device"],
-            kind=data["kind"],
-        )
+        result = checkin_record(actor=request.user, **parse_checkin(request.data))
         return Response(result.as_dict(), status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
 
 

@@ -1,4 +1,4 @@
-"""Forms of the check-in page, the geofences and the anomaly review: types only, the rules are in services."""
+"""Forms of the geofences and the anomaly review: types only, the rules are in services."""
 
 from __future__ import annotations
 
@@ -10,20 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from pamong.org.models import OrgUnit
 
 from ..choices import AnomalyKind, AnomalyStatus
-
-
-class CheckinForm(forms.Form):
-    """One punch as the page's script sends it (JSON body); times are ISO 8601 with an offset."""
-
-    client_id = forms.UUIDField()
-    punched_at = forms.DateTimeField()
-    sent_at = forms.DateTimeField()
-    latitude = forms.FloatField(min_value=-90, max_value=90)
-    longitude = forms.FloatField(min_value=-180, max_value=180)
-    accuracy_m = forms.FloatField(required=False, min_value=0)
-    is_mock = forms.BooleanField(required=False)
-    client_device = forms.CharField(required=False, max_length=64)
-    kind = forms.ChoiceField(choices=[("in", _("Masuk")), ("out", _("Pulang"))], required=False)
 
 
 class _UnitField(forms.ModelChoiceField):  # type: ignore[type-arg]

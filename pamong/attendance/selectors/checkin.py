@@ -13,12 +13,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Q, QuerySet
+from django.db import DEFAULT_DB_ALIAS, connection
+from django.db.models import Model, Q, QuerySet
+from rest_framework.authtoken.models import Token
 
+from pamong.access.models import User
 from pamong.access.roles import ATTENDANCE_VIEW
 from pamong.core.models import Tenant
 from pamong.core.scope import scope_of
-from pamong.org.models import PATH_SEPARATOR
+from pamong.org.models import PATH_SEPARATOR, OrgUnit
 from pamong.people.models import Employee
 
 from ..choices import ExcuseKind, ExcuseStatus
@@ -27,6 +30,74 @@ from ..rules.geo import Fence, Point
 
 #: Excuses under which a check-in away from the office is expected (accepted and flagged).
 AWAY_EXCUSES = (ExcuseKind.DUTY_TRAVEL, ExcuseKind.WFH)
+
+
+_USER_EMPLOYEE = User._meta.get_field("employee")
+_EMPLOYEE_UNIT = Employee._meta.get_field("org_unit")
+
+#: What the check-in reads of the token's user, the employee and the unit (the rest stays deferred).
+_TOKEN_USER_FIELDS: tuple[tuple[type[Model], tuple[str, ...]], ...] = (
+    (User, ("id", "username", "is_active", "tenant", "employee")),
+    (Employee, ("id", "tenant", "is_active", "org_unit")),
+    (OrgUnit, ("id", "path")),
+)
+
+
+def _loaded_attnames(model: type[Model], names: tuple[str, ...]) -> list[str]:
+    """The column attributes of ``names`` in the model's field order (the order ``Model.from_db`` expects)."""
+    return [f.attname for f in model._meta.concrete_fields if f.name in names]
+
+
+_TOKEN_USER_ATTNAMES = tuple((model, _loaded_attnames(model, names)) for model, names in _TOKEN_USER_FIELDS)
+
+
+def _column(model: type[Model], attname: str) -> str:
+    return next(f'"{f.column}"' for f in model._meta.concrete_fields if f.attname == attname)
+
+
+def _token_user_sql() -> str:
+    columns = ", ".join(
+        f"{alias}.{_column(model, attname)}"
+        for alias, (model, attnames) in zip(("u", "e", "o"), _TOKEN_USER_ATTNAMES, strict=True)
+        for attname in attnames
+    )
+    return (
+        f'SELECT {columns} FROM "{Token._meta.db_table}" t '  # noqa: S608 - table and column names are the models'
+        f'JOIN "{User._meta.db_table}" u ON u."id" = t.{_column(Token, "user_id")} '
+        f'LEFT JOIN "{Employee._meta.db_table}" e ON e."id" = u.{_column(User, "employee_id")} '
+        f'LEFT JOIN "{OrgUnit._meta.db_table}" o ON o."id" = e.{_column(Employee, "org_unit_id")} '
+        f"WHERE t.{_column(Token, 'key')} = %s"
+    )
+
+
+_TOKEN_USER_SQL = _token_user_sql()
+
+
+def checkin_token_user(key: str) -> Any:
+    """The user of API token ``key`` with its employee and unit attached, in one query; None if unknown.
+
+    What DRF's token authentication does with ``select_related("user")``, plus the employee and unit the
+    check-in needs (``checkin_employee`` takes them from the user), as one plain statement: building the
+    ORM query costs more than running it on this path (ADR 0027). Only the columns in ``_TOKEN_USER_FIELDS``
+    are loaded; any other field of these instances loads on first access.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_TOKEN_USER_SQL, [key])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    instances: list[Model | None] = []
+    start = 0
+    for model, attnames in _TOKEN_USER_ATTNAMES:
+        values = row[start : start + len(attnames)]
+        start += len(attnames)
+        instances.append(None if values[0] is None else model.from_db(DEFAULT_DB_ALIAS, attnames, values))
+    user, employee, unit = instances
+    assert user is not None  # the inner join: a token always has its user
+    _USER_EMPLOYEE.set_cached_value(user, employee)
+    if employee is not None:
+        _EMPLOYEE_UNIT.set_cached_value(employee, unit)
+    return user
 
 
 #: Seconds a process keeps what a check-in reads (a changed fence, schedule or transfer counts within a minute).
@@ -53,9 +124,18 @@ def checkin_tenant(tenant_id: int) -> Tenant:
     return tenant
 
 
-def checkin_employee(*, tenant_id: int, employee_id: int) -> CheckinEmployee | None:
-    """The active employee with its unit path (one query, then kept ``READ_CACHE_SECONDS`` per process: a
-    transfer or deactivation counts within a minute); None if absent, inactive or of another tenant."""
+def checkin_employee(*, tenant_id: int, employee_id: int, actor: Any = None) -> CheckinEmployee | None:
+    """The active employee with its unit path; None if absent, inactive or of another tenant.
+
+    Taken from ``actor`` when its employee and unit came with it (the check-in API's token authentication
+    loads them in its one query); otherwise one query, then kept ``READ_CACHE_SECONDS`` per process (a
+    transfer or deactivation counts within a minute).
+    """
+    employee = actor.employee if actor is not None and _USER_EMPLOYEE.is_cached(actor) else None
+    if employee is not None and employee.pk == employee_id and _EMPLOYEE_UNIT.is_cached(employee):
+        if not employee.is_active or employee.tenant_id != tenant_id:
+            return None
+        return _of_unit(employee_id, employee.org_unit_id, employee.org_unit.path)
     key = f"attendance:employee:{tenant_id}:{employee_id}"
     cached = cache.get(key, "miss")
     if cached != "miss":
@@ -73,7 +153,10 @@ def _checkin_employee(*, tenant_id: int, employee_id: int) -> CheckinEmployee | 
     )
     if row is None:
         return None
-    org_unit_id, path = row
+    return _of_unit(employee_id, *row)
+
+
+def _of_unit(employee_id: int, org_unit_id: int, path: str) -> CheckinEmployee:
     unit_ids = tuple(int(segment) for segment in path.split(PATH_SEPARATOR) if segment)
     return CheckinEmployee(employee_id=employee_id, org_unit_id=org_unit_id, path=path, unit_ids=unit_ids)
 

@@ -1,4 +1,4 @@
-"""``checkin_record``: one web/mobile check-in (the PWA page and ``POST /api/attendance/checkins/``).
+"""``checkin_record``: one web/mobile check-in (``POST /api/attendance/checkins/``, from phones and the PWA page).
 
 The phone takes the time of the press; the server checks that the phone's clock is right *now* (when it
 sends) and, if so, records the press time as the phone saw it. A queued punch sent hours later, or a
@@ -66,7 +66,7 @@ class CheckinResult:
         return bool(self.away_excuse)
 
     def as_dict(self) -> dict[str, Any]:
-        """The answer both the page's endpoint and the API send (``status``: recorded or duplicate)."""
+        """The check-in API's answer to the phone or the page (``status``: recorded or duplicate)."""
         return {
             "status": "recorded" if self.created else "duplicate",
             "client_id": self.client_id,
@@ -176,7 +176,7 @@ def checkin_record(
         raise ValidationFailed(_("Akurasi lokasi tidak sah."), field_errors={"accuracy_m": [_("Tidak sah.")]})
     _check_clock(sent_at=sent_at, punched_at=punched_at, now=now, settings=settings)
 
-    employee = checkin_employee(tenant_id=tenant_id, employee_id=employee_id)
+    employee = checkin_employee(tenant_id=tenant_id, employee_id=employee_id, actor=actor)
     if employee is None:
         raise Forbidden(_("Data pegawai Anda tidak aktif; hubungi BKPSDM."), code="no_employee")
     zone = tenant.zone

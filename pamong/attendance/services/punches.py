@@ -429,7 +429,8 @@ def punches_ingest(
         else:
             inserted = _insert_values(rows)
             result.accepted = len(inserted)
-            queued = mark_dirty(tenant_id, {(e, d) for e, d in inserted if e is not None and d < today})
+            past = {(e, d) for e, d in inserted if e is not None and d < today}
+            queued = mark_dirty(tenant_id, past) if past else 0
         result.duplicates = len(rows) - result.accepted
         result.days_queued = queued
         if queued:

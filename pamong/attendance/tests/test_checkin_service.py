@@ -315,3 +315,28 @@ def test_pinned_query_count_of_a_check_in(cast, django_capture_on_commit_callbac
         checkin_record(client_id=str(uuid.uuid4()), **record_kwargs)
     cold = [q["sql"] for q in queries.captured_queries if not q["sql"].upper().startswith(("SAVEPOINT", "RELEASE"))]
     assert len(cold) == 5, cold
+
+
+def test_the_token_user_comes_with_its_employee_and_unit_as_the_orm_reads_them(cast):
+    """``checkin_token_user`` builds the instances from one plain statement: every loaded field must hold what
+    the ORM reads, and nothing else may be loaded (a deferred field is read on access, not wrong)."""
+    from rest_framework.authtoken.models import Token
+
+    from pamong.attendance.selectors.checkin import _TOKEN_USER_ATTNAMES, checkin_token_user
+
+    user = cast.users["asn"]
+    token, _created = Token.objects.get_or_create(user=user)
+    with CaptureQueriesContext(connection) as queries:
+        loaded = checkin_token_user(token.key)
+        employee, unit = loaded.employee, loaded.employee.org_unit
+    assert len(queries.captured_queries) == 1
+    for instance, (model, attnames) in zip((loaded, employee, unit), _TOKEN_USER_ATTNAMES, strict=True):
+        fresh = model.objects.get(pk=instance.pk)
+        assert {a: getattr(instance, a) for a in attnames} == {a: getattr(fresh, a) for a in attnames}
+        assert set(instance.get_deferred_fields()) == {
+            f.attname for f in model._meta.concrete_fields if f.attname not in attnames
+        }
+    assert (employee.is_active, unit.path) == (True, cast.units["disdik_bidang"].path)
+    assert checkin_token_user("0" * 40) is None
+    bupati = Token.objects.create(user=cast.users["bupati"])
+    assert checkin_token_user(bupati.key).employee is None

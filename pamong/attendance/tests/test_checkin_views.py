@@ -6,9 +6,11 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from pamong.attendance.models import Anomaly, Geofence, Punch
 from pamong.core.models import AuditEvent
@@ -84,21 +86,26 @@ def test_checkin_page_has_no_inline_script_and_names_its_worker(cast):
     assert "script-src 'self'" in response["Content-Security-Policy"]
 
 
-def test_checkin_submit_matrix(cast, root_fence):
-    check_matrix(
-        cast,
-        "post",
-        reverse("attendance:checkin_submit"),
-        employees(201),
-        data=body(),
-    )
+def test_the_page_posts_to_the_api_with_its_session_and_csrf_token(cast, root_fence):
+    """One endpoint for phones and the page: the page's script sends the session cookie and the CSRF token."""
+    page = cast.client_for("asn").get(reverse("attendance:checkin")).content.decode()
+    assert 'data-submit-url="/api/attendance/checkins/"' in page
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(cast.users["asn"])
+    refused = client.post("/api/attendance/checkins/", body(), content_type="application/json")
+    assert refused.status_code == 403 and "CSRF" in refused.json()["detail"]
+    client.get(reverse("attendance:checkin"))  # sets the CSRF cookie, as the page does
+    token = client.cookies["csrftoken"].value
+    accepted = client.post("/api/attendance/checkins/", body(), content_type="application/json", HTTP_X_CSRFTOKEN=token)
+    assert accepted.status_code == 201
+    assert Punch.objects.filter(tenant=cast.tenant).count() == 1
 
 
-def test_checkin_submit_answers_recorded_then_already_recorded(cast, root_fence):
+def test_a_resent_check_in_answers_already_recorded(cast, root_fence):
     client = cast.client_for("asn")
     data = body()
-    first = client.post(reverse("attendance:checkin_submit"), data, content_type="application/json")
-    again = client.post(reverse("attendance:checkin_submit"), data, content_type="application/json")
+    first = client.post("/api/attendance/checkins/", data, content_type="application/json")
+    again = client.post("/api/attendance/checkins/", data, content_type="application/json")
     assert (first.status_code, first.json()["status"]) == (201, "recorded")
     assert (again.status_code, again.json()["status"]) == (200, "duplicate")
     assert Punch.objects.filter(tenant=cast.tenant).count() == 1
@@ -112,15 +119,48 @@ def test_checkin_submit_answers_recorded_then_already_recorded(cast, root_fence)
         ({"punched_at": (timezone.now() - dt.timedelta(days=4)).isoformat()}, "too_old"),
         ({"punched_at": (timezone.now() + dt.timedelta(hours=1)).isoformat()}, "in_future"),
         ({"client_id": "x"}, "validation_failed"),
+        ({"punched_at": "2026-11-23T07:29:00"}, "validation_failed"),
     ],
 )
-def test_structured_errors_on_page_endpoint_and_api(cast, root_fence, change, code):
+def test_structured_errors_with_a_session_and_with_a_token(cast, root_fence, change, code):
     data = body(**change)
-    page = cast.client_for("asn").post(reverse("attendance:checkin_submit"), data, content_type="application/json")
+    page = cast.client_for("asn").post("/api/attendance/checkins/", data, content_type="application/json")
     api = token_client(cast, "asn").post("/api/attendance/checkins/", data, format="json")
     assert (page.status_code, page.json()["code"]) == (400, code)
     assert (api.status_code, api.json()["code"]) == (400, code)
     assert page.json()["detail"]
+    assert not Punch.objects.exists()
+
+
+def test_a_malformed_body_names_each_field(cast, root_fence):
+    data = body(latitude="utara", accuracy_m=-3, kind="siang")
+    del data["sent_at"]
+    response = token_client(cast, "asn").post("/api/attendance/checkins/", data, format="json")
+    assert response.status_code == 400
+    answer = response.json()
+    assert answer["code"] == "validation_failed"
+    assert set(answer["fields"]) == {"latitude", "accuracy_m", "kind", "sent_at"}
+    assert not Punch.objects.exists()
+
+
+def test_an_unknown_or_inactive_users_token_is_refused(cast, root_fence):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION="Token " + "0" * 40)
+    assert client.post("/api/attendance/checkins/", body(), format="json").status_code == 401
+    client = token_client(cast, "asn")
+    cast.users["asn"].is_active = False
+    cast.users["asn"].save(update_fields=["is_active"])
+    assert client.post("/api/attendance/checkins/", body(), format="json").status_code == 401
+    assert not Punch.objects.exists()
+
+
+def test_an_inactive_employee_record_cannot_check_in_with_a_token(cast, root_fence):
+    """The employee comes with the token (one query): its own state still decides."""
+    employee = cast.employees["asn"]
+    employee.is_active = False
+    employee.save(update_fields=["is_active"])
+    response = token_client(cast, "asn").post("/api/attendance/checkins/", body(), format="json")
+    assert (response.status_code, response.json()["code"]) == (403, "no_employee")
     assert not Punch.objects.exists()
 
 
@@ -149,9 +189,9 @@ def test_api_checkin_matrix(cast, root_fence):
 
 
 def test_pinned_query_count_of_the_api_check_in(cast, root_fence, django_capture_on_commit_callbacks):
-    """Token + user and the insert: checking in is a self action (no role grants to resolve), and the tenant,
-    the employee with its unit path, the unit's fences and today's window come from the process cache after
-    the first check-in (savepoints of the test transaction not counted)."""
+    """The token with its user, employee and unit path (one query) and the insert: checking in is a self
+    action (no role grants to resolve), and the tenant, the unit's fences and today's window come from the
+    process cache after the first check-in (savepoints of the test transaction not counted)."""
     client = token_client(cast, "asn")
     with django_capture_on_commit_callbacks(execute=True):  # the month's partition exists and is remembered
         client.post("/api/attendance/checkins/", body(), format="json")

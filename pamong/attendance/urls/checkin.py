@@ -1,4 +1,5 @@
-"""Routes: the check-in page (PWA) with its endpoint, service worker and manifest; geofences; anomalies."""
+"""Routes: the check-in page (PWA) with its service worker and manifest (it posts to the check-in API);
+geofences; anomalies."""
 
 from django.urls import URLPattern, URLResolver, path
 
@@ -6,7 +7,6 @@ from ..views import anomalies, checkin
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("absen/", checkin.CheckinPageView.as_view(), name="checkin"),
-    path("absen/kirim/", checkin.checkin_submit, name="checkin_submit"),
     path("absen/sw.js", checkin.service_worker, name="checkin_sw"),
     path("absen/manifest.webmanifest", checkin.manifest, name="checkin_manifest"),
     path("titik-lokasi/", checkin.GeofenceListView.as_view(), name="geofence_list"),

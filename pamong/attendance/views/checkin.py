@@ -1,14 +1,14 @@
-"""The check-in page (an installable PWA), its JSON endpoint, its service worker and manifest; geofences.
+"""The check-in page (an installable PWA), its service worker and manifest; geofences.
 
 The page's script takes the press time, position and a client uuid on the phone, queues the punch in
-IndexedDB and posts it to ``checkin_submit`` (the same ``checkin_record`` as the API); the service worker
+IndexedDB and posts it to the check-in API (``api.checkin.CheckinView``, with the session and its CSRF
+token: one endpoint for phones and the page); the service worker
 keeps the page and its assets for offline use. The worker is served from ``/presensi/absen/`` so its
 scope is the page (``Service-Worker-Allowed`` says so explicitly); everything is same-origin under the CSP.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
@@ -21,10 +21,10 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from pamong.access.roles import ATTENDANCE_CHECKIN
-from pamong.core.errors import DomainError, Forbidden, NotFoundError
+from pamong.core.errors import DomainError
 from pamong.core.scope import scope_of
 from pamong.core.views import (
     ObjectFormView,
@@ -34,10 +34,9 @@ from pamong.core.views import (
     tenant_today,
 )
 
-from ..forms.checkin import CheckinForm, GeofenceDeactivateForm, GeofenceForm
+from ..forms.checkin import GeofenceDeactivateForm, GeofenceForm
 from ..models import Geofence
 from ..selectors.checkin import my_punches
-from ..services.checkin import checkin_record
 from ..services.geofences import (
     geofence_authorize,
     geofence_create,
@@ -49,7 +48,6 @@ from ..services.geofences import (
 
 #: The check-in page and the scope of its service worker.
 CHECKIN_SCOPE = "/presensi/absen/"
-_STATUS = {Forbidden: 403, NotFoundError: 404}
 
 
 def _can_check_in(request: HttpRequest) -> bool:
@@ -71,45 +69,6 @@ class CheckinPageView(View):
             "can_manage_geofences": may_manage_geofences(request.user, tenant_id=tenant_id or 0, path=None),
         }
         return render(request, "attendance/checkin/page.html", context)
-
-
-def _error(exc: DomainError) -> JsonResponse:
-    status = next((code for cls, code in _STATUS.items() if isinstance(exc, cls)), 400)
-    return JsonResponse(exc.as_dict(), status=status)
-
-
-@require_POST
-def checkin_submit(request: HttpRequest) -> JsonResponse:
-    """The page's endpoint: one punch as JSON (session + CSRF); answers like the API."""
-    try:
-        payload = json.loads(request.body or b"{}")
-    except ValueError:
-        payload = None
-    if not isinstance(payload, dict):
-        return JsonResponse({"code": "validation_failed", "detail": _("Isi permintaan harus JSON.")}, status=400)
-    form = CheckinForm(payload)
-    if not form.is_valid():
-        fields = {name: [str(e) for e in errors] for name, errors in form.errors.items()}
-        return JsonResponse(
-            {"code": "validation_failed", "detail": _("Input tidak sah."), "fields": fields}, status=400
-        )
-    data = form.cleaned_data
-    try:
-        result = checkin_record(
-            actor=request.user,
-            client_id=str(data["client_id"]),
-            punched_at=data["punched_at"],
-            sent_at=data["sent_at"],
-            latitude=data["latitude"],
-            longitude=data["longitude"],
-            accuracy_m=data["accuracy_m"],
-            is_mock=data["is_mock"],
-            client_device=data["client_device"] or "",
-            kind=data["kind"] or "in",
-        )
-    except DomainError as exc:
-        return _error(exc)
-    return JsonResponse(result.as_dict(), status=201 if result.created else 200)
 
 
 @login_not_required

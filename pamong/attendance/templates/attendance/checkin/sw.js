@@ -1,7 +1,7 @@
 {% autoescape off %}// Service worker of the check-in page (scope {{ page_url }}): keeps the page and its assets for offline use.
 // Check-ins themselves are queued by the page in IndexedDB and never cached here (POSTs pass through).
 "use strict";
-var CACHE = "pamong-checkin-v1";
+var CACHE = "pamong-checkin-v2";
 var PAGE = "{{ page_url }}";
 var ASSETS = [{% for url in assets %}"{{ url }}"{% if not forloop.last %}, {% endif %}{% endfor %}];
 
