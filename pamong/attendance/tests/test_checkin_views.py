@@ -348,3 +348,71 @@ def test_anomaly_api_matrix_and_queries(cast, anomaly, django_assert_num_queries
     client = token_client(cast, "hr_admin")
     with django_assert_num_queries(5):  # token+user, tenant, assignments, COUNT, rows
         client.get("/api/attendance/anomalies/")
+
+
+# -- geofences API -------------------------------------------------------------------------------------
+
+GEOFENCE_MANAGERS_API = expectations(403, anonymous=401, hr_admin=200, kepala_opd=200, camat=200, other_tenant=200)
+
+
+def test_geofence_api_list_matrix_scope_and_queries(cast, disdik_fence, django_assert_num_queries):
+    Geofence.objects.create(
+        tenant=cast.tenant, org_unit=cast.units["kec"], name="Kantor Camat", latitude=LAT, longitude=LON
+    )
+    responses = check_matrix(cast, "get", "/api/attendance/geofences/", GEOFENCE_MANAGERS_API, client_for=token_client)
+    names = {
+        persona: [row["name"] for row in r.json()["results"]]
+        for persona, r in responses.items()
+        if r.status_code == 200
+    }
+    assert names["kepala_opd"] == ["Kantor Disdik"]
+    assert names["camat"] == ["Kantor Camat"]
+    assert sorted(names["hr_admin"]) == ["Kantor Camat", "Kantor Disdik"]
+    assert names["other_tenant"] == []
+    client = token_client(cast, "hr_admin")
+    client.get("/api/attendance/geofences/")
+    # token + user, scope (tenant, assignments), COUNT, the page of rows with their units.
+    with django_assert_num_queries(5):
+        assert client.get("/api/attendance/geofences/?is_active=true").json()["count"] == 2
+
+
+def test_geofence_api_create_matrix_validation_and_audit(cast):
+    data = {
+        "org_unit": cast.units["disdik"].pk,
+        "name": "Kantor Disdik",
+        "latitude": "-5.005500",
+        "longitude": "119.573300",
+        "radius_m": 150,
+    }
+    check_matrix(
+        cast,
+        "post",
+        "/api/attendance/geofences/",
+        expectations(403, anonymous=401, hr_admin=201, kepala_opd=201, camat=400, other_tenant=400),
+        data=data,
+        client_for=token_client,
+    )
+    client = token_client(cast, "kepala_opd")
+    created = client.post("/api/attendance/geofences/", data, format="json")
+    assert created.status_code == 201 and created.json()["org_unit_name"] == cast.units["disdik"].name
+    assert AuditEvent.objects.filter(action="attendance.geofence.create").count() == 1
+    bad = client.post("/api/attendance/geofences/", data | {"radius_m": 5001}, format="json")
+    assert (bad.status_code, list(bad.json()["fields"])) == (400, ["radius_m"])
+    assert "5.000" in bad.json()["fields"]["radius_m"][0]
+    assert Geofence.objects.count() == 1
+
+
+def test_geofence_api_update_deactivate_activate_matrix(cast, disdik_fence):
+    url = f"/api/attendance/geofences/{disdik_fence.pk}/"
+    managers = expectations(403, anonymous=401, hr_admin=200, kepala_opd=200, camat=404, other_tenant=404)
+    check_matrix(cast, "get", url, managers, client_for=token_client)
+    check_matrix(cast, "patch", url, managers, data={"radius_m": 90}, client_for=token_client)
+    check_matrix(cast, "post", url + "deactivate/", managers, data={"reason": "Kantor pindah"}, client_for=token_client)
+    client = token_client(cast, "kepala_opd")
+    moved = client.patch(url, {"name": "Kantor Baru", "radius_m": 80}, format="json").json()
+    assert (moved["name"], moved["radius_m"], moved["latitude"]) == ("Kantor Baru", 80, "-5.005500")
+    assert client.post(url + "deactivate/", {}, format="json").status_code == 400  # the reason is required
+    assert client.post(url + "deactivate/", {"reason": "Kantor pindah"}, format="json").json()["is_active"] is False
+    assert AuditEvent.objects.get(action="attendance.geofence.deactivate").reason == "Kantor pindah"
+    assert client.post(url + "activate/", format="json").json()["is_active"] is True
+    assert AuditEvent.objects.filter(action="attendance.geofence.activate").count() == 1
