@@ -34,6 +34,7 @@ from pamong.people.rules.dates import date_id
 
 from ..choices import PunchSource
 from ..rules.geo import Point, check_fences, valid_point
+from ..selectors.board import hhmm
 from ..selectors.checkin import away_excuse, checkin_employee, checkin_tenant, expected_window, unit_fences
 from ..tenant_settings import attendance_settings
 from .punches import PunchIn, own_punch_actor, punches_ingest
@@ -83,10 +84,6 @@ class CheckinResult:
             "window": list(self.window) if self.window is not None else None,
             "message": self.message,
         }
-
-
-def _hhmm(minutes: int) -> str:
-    return f"{minutes // 60:02d}.{minutes % 60:02d}"
 
 
 def _counts_as(minute: int, window: tuple[int, int] | None) -> str:
@@ -253,6 +250,6 @@ def checkin_record(
         away_excuse=excuse,
         is_mock=bool(is_mock),
         counts_as=_counts_as(minute, window),
-        window=(_hhmm(window[0]), _hhmm(window[1])) if window is not None else None,
+        window=(hhmm(window[0]), hhmm(window[1])) if window is not None else None,
         message=message,
     )
