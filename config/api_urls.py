@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("pamong.agreements.api.urls")),
     path("", include("pamong.reports.api.urls")),
     path("", include("pamong.performance.api.urls")),
+    path("", include("pamong.discipline.api.urls")),
 ]

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "pamong.reports",
     "pamong.performance",
     "pamong.attendance",
+    "pamong.discipline",
     "pamong.demo",
 ]
 

@@ -57,20 +57,30 @@ ATTENDANCE_MANAGE = (
     "attendance.manage"  # schedules, holidays, devices, PINs, geofences, outages, anomalies, month close
 )
 
-_LEADERSHIP = frozenset({ORG_VIEW, PEOPLE_VIEW, PLANNING_VIEW, PERFORMANCE_VIEW, COCKPIT_VIEW, ATTENDANCE_VIEW})
+# Discipline (issue 5): the PP 94/2021 ladder, warnings, cases, appeals, GDN supervision reports.
+DISCIPLINE_VIEW = "discipline.view"  # counters, warnings and cases of the people in scope (one's own: self)
+DISCIPLINE_ACT = "discipline.act"  # act on warnings (open a case or record why not), summon, examine: the superior
+DISCIPLINE_MANAGE = "discipline.manage"  # BKPSDM: every case, teams, decisions for the PYBMH, delivery, appeals
+DISCIPLINE_REPORT = "discipline.report"  # file the unit's monthly GDN supervision report (the unit's head)
+DISCIPLINE_REVIEW = "discipline.review"  # review OPD reports and forward the cluster summary (Asisten; Sekda reads)
+
+_LEADERSHIP = frozenset(
+    {ORG_VIEW, PEOPLE_VIEW, PLANNING_VIEW, PERFORMANCE_VIEW, COCKPIT_VIEW, ATTENDANCE_VIEW, DISCIPLINE_VIEW}
+)
 #: What the head of a unit does with its own performance: plan, agree, report (not verify).
 _UNIT_HEAD = frozenset(
     {ORG_VIEW, PEOPLE_VIEW, PLANNING_VIEW, PLANNING_MANAGE, PERFORMANCE_VIEW}
     | {AGREEMENTS_MANAGE, AGREEMENTS_SIGN, REPORTS_EDIT, REPORTS_SUBMIT}
     | {ATTENDANCE_VIEW, EXCUSES_APPROVE, ATTENDANCE_ROSTER}
+    | {DISCIPLINE_VIEW, DISCIPLINE_ACT, DISCIPLINE_REPORT}
 )
 
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     # The Bupati signs every PK as its first party.
     Role.HEAD_OF_REGION: _LEADERSHIP | {AGREEMENTS_SIGN},
     Role.DEPUTY_HEAD: _LEADERSHIP,
-    Role.REGIONAL_SECRETARY: _LEADERSHIP | {AUDIT_VIEW, PERFORMANCE_RATE, CONSEQUENCES_MANAGE},
-    Role.ASSISTANT: _LEADERSHIP | {PERFORMANCE_RATE, CONSEQUENCES_MANAGE},
+    Role.REGIONAL_SECRETARY: _LEADERSHIP | {AUDIT_VIEW, PERFORMANCE_RATE, CONSEQUENCES_MANAGE, DISCIPLINE_REVIEW},
+    Role.ASSISTANT: _LEADERSHIP | {PERFORMANCE_RATE, CONSEQUENCES_MANAGE, DISCIPLINE_REVIEW},
     # Heads maintain their own unit's Renstra (strategic targets, indicators, trajectories), sign its PK and
     # submit its periodic reports.
     Role.OPD_HEAD: _UNIT_HEAD,
@@ -80,6 +90,7 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
         {ORG_VIEW, ORG_MANAGE, PEOPLE_VIEW, PEOPLE_MANAGE, IMPORTS_RUN, ACCESS_MANAGE, AUDIT_VIEW, PLANNING_VIEW}
         | {PERFORMANCE_VIEW, CONSEQUENCES_MANAGE}
         | {ATTENDANCE_VIEW, EXCUSES_REQUEST, ATTENDANCE_ROSTER, ATTENDANCE_IMPORT, ATTENDANCE_MANAGE}
+        | {DISCIPLINE_VIEW, DISCIPLINE_ACT, DISCIPLINE_MANAGE}
     ),
     Role.ASN: frozenset({ORG_VIEW, PLANNING_VIEW}),
     # The OPD's performance operator (an OPD clerk) fills reports and drafts the PK; the head submits and signs.
@@ -97,7 +108,7 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
 }
 
 #: What every user with an employee record may do on their own records.
-SELF_ACTIONS = frozenset({PEOPLE_VIEW, ATTENDANCE_VIEW, ATTENDANCE_CHECKIN, EXCUSES_REQUEST})
+SELF_ACTIONS = frozenset({PEOPLE_VIEW, ATTENDANCE_VIEW, ATTENDANCE_CHECKIN, EXCUSES_REQUEST, DISCIPLINE_VIEW})
 
 #: Roles whose holders must pass a TOTP second factor at login.
 SECOND_FACTOR_ROLES = frozenset({Role.HR_ADMIN, Role.PLATFORM_ADMIN})

@@ -1,0 +1,5 @@
+"""Discipline API routes: supervision."""
+
+from django.urls import URLPattern, URLResolver
+
+urlpatterns: list[URLPattern | URLResolver] = []

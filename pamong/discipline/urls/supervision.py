@@ -1,0 +1,5 @@
+"""Discipline pages: supervision (filled by its sub-domain)."""
+
+from django.urls import URLPattern, URLResolver
+
+urlpatterns: list[URLPattern | URLResolver] = []
