@@ -63,6 +63,7 @@ from .generator import CITY_EMPLOYEES, DEFAULT_EMPLOYEES, plan_city, plan_regenc
 from .planning_loader import write_planning
 from .regions import TANAH_BUNGA, TELUK_SUNYI
 from .story_attendance import attendance_story
+from .story_discipline import discipline_story
 from .story_loader import StoryWriter, write_accounts
 from .story_services import follow_story
 
@@ -318,6 +319,8 @@ def load_plan(plan: RegionPlan) -> Loaded:
         counts |= {f"followed_{name}": value for name, value in asdict(followed).items()}
         attended = attendance_story(tenant, today=plan.story.today, seed=plan.seed)
         counts |= {f"attendance_{name}": value for name, value in attended.items()}
+        disciplined = discipline_story(tenant, today=plan.story.today, seed=plan.seed)
+        counts |= {f"discipline_{name}": value for name, value in disciplined.items()}
     return Loaded(tenant, counts)
 
 
