@@ -232,6 +232,7 @@ PAMONG_HOME_PANELS = [
     "pamong.people.views.home_panels",
     "pamong.performance.views.home.home_panels",
     "pamong.attendance.views.home.home_panels",
+    "pamong.discipline.views.ladder_home.home_panels",
 ]
 # Called (keyword arguments actor, employee, old_org_unit_id, new_org_unit_id) inside the transaction in which
 # an employee changes unit; attendance queues the device user-sync commands.

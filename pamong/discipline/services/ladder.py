@@ -329,3 +329,14 @@ def _warnings(
         ).order_by("employee_id", "kind")
     )
     return [w for w in created if (w.employee_id, w.kind, w.sanction) in wanted]
+
+
+def ladder_evaluate_year(*, actor: Any, tenant: Tenant, year: int, today: dt.date | None = None) -> LadderRun:
+    """Evaluate ``year`` through yesterday (a past year: through 31 December), as the nightly job and BKPSDM's
+    button do: today is not over, its days are not derived yet."""
+    today = today or tenant.today()
+    if year > today.year:
+        message = _("Tahun %(year)d belum berjalan.") % {"year": year}
+        raise ValidationFailed(message, field_errors={"year": [message]})
+    through = min(today - dt.timedelta(days=1), dt.date(year, 12, 31))
+    return ladder_evaluate(actor=actor, tenant=tenant, year=year, through=through, today=today)

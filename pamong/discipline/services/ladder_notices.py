@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from pamong.access.roles import DISCIPLINE_MANAGE
 from pamong.notices.services import notify
+from pamong.people.rules.dates import date_id
 from pamong.reports.recipients import holders
 
 from ..models import Warning
@@ -28,7 +29,7 @@ def _line(warning: Warning) -> str:
         "kind": warning.get_kind_display(),
         "days": warning.total_days,
         "sanction": warning.sanction,
-        "due": warning.due_on.strftime("%d-%m-%Y"),
+        "due": date_id(warning.due_on),
     }
 
 

@@ -21,7 +21,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pamong.access.roles import DISCIPLINE_ACT, DISCIPLINE_MANAGE, DISCIPLINE_VIEW
+from pamong.access.roles import DISCIPLINE_VIEW
 from pamong.attendance.selectors.excuse_superiors import SuperiorQuery, direct_superiors
 from pamong.core import audit
 from pamong.core.errors import Conflict, Forbidden, NotFoundError, ValidationFailed
@@ -32,23 +32,11 @@ from ..choices import WarningStatus
 from ..models import Warning
 from ..rules.supervision import ACTION_SOURCE, response_due_on
 from ..selectors.calendar import calendar_around
+from ..selectors.ladder_pages import may_act
 from ..tenant_settings import discipline_settings
 from .ladder_notices import notify_declined, notify_escalated
 
 SNAPSHOT = ("status", "superior_id", "escalation_level", "due_on", "acted_on", "reason")
-
-
-def may_act(actor: Any, warning: Warning) -> bool:
-    """Whether ``actor`` may answer ``warning`` (decline it, or open a case from it); for buttons and services."""
-    scope = scope_of(actor)
-    if scope.employee_id is not None and scope.employee_id == warning.employee_id:
-        return False
-    if scope.employee_id is not None and scope.employee_id == warning.superior_id:
-        return True
-    path = warning.org_unit.path
-    return scope.allows(DISCIPLINE_ACT, tenant_id=warning.tenant_id, path=path) or scope.allows(
-        DISCIPLINE_MANAGE, tenant_id=warning.tenant_id, path=path
-    )
 
 
 def _authorize(actor: Any, warning: Warning) -> None:
