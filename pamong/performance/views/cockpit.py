@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 
 from pamong.access.roles import COCKPIT_VIEW, PERFORMANCE_RATE
 from pamong.core.scope import scope_of
+from pamong.discipline.selectors.supervision import cockpit_panel
 from pamong.performance.authz import can_open_cockpit
 from pamong.performance.choices import UnitGroup
 from pamong.performance.selectors import cockpit
@@ -66,5 +67,7 @@ class CockpitView(TemplateView):
             data["units_scored"] = len(data["league_opd"]) + len(data["league_kecamatan"])
         data["rules"] = rules_for_display(tenant_of(self.request))
         data["can_rate"] = scope_of(self.request.user).can(PERFORMANCE_RATE)
+        # Discipline per OPD (issue 5): five queries, none for a user without a discipline role.
+        data.update(cockpit_panel(actor=self.request.user, year=period.year, month=period.month, today=data["today"]))
         context.update(data)
         return context
