@@ -39,6 +39,15 @@ def _opd(case: Case) -> Any:
     return case.org_unit
 
 
+def region_head(tenant_name: str) -> str:
+    """``Bupati Uji`` for ``Kabupaten Uji``, ``Wali Kota Lain`` for ``Kota Lain``: the PPK as letters name him."""
+    name = tenant_name.strip()
+    for prefix, title in (("Kabupaten ", "Bupati "), ("Kab. ", "Bupati "), ("Kota ", "Wali Kota ")):
+        if name.startswith(prefix):
+            return title + name[len(prefix) :]
+    return "Bupati/Wali Kota " + name
+
+
 def _base(case: Case, title: str) -> dict[str, Any]:
     opd = _opd(case)
     employee = case.employee
@@ -59,6 +68,7 @@ def _base(case: Case, title: str) -> dict[str, Any]:
         "superior": case.superior,
         "team": list(case.team.all()),
         "place": case.tenant.name.replace("Kabupaten ", "").replace("Kota ", ""),
+        "region_head": region_head(case.tenant.name),
     }
 
 
@@ -103,8 +113,11 @@ def decision_pdf(case: Case) -> bytes:
     decision = case.decision
     entry = terms(decision.sanction)
     context = _base(case, "KEPUTUSAN")
+    if decision.decided_by_id is None:  # a Keputusan Bupati carries the regent's own letterhead
+        context.update(government="", unit_upper=context["region_head"].upper(), address="")
     context.update(
         decision=decision,
+        considerations=decision.considerations.strip().rstrip(".;"),
         signed=date_id(decision.signed_on),
         level=entry.level.label_id.lower(),
         sanction_label=entry.label_id,
