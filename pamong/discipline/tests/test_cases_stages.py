@@ -172,3 +172,11 @@ def test_a_ringan_sanction_ends_as_soon_as_it_is_effective(cast):
     assert cases_advance(tenant=cast.tenant, today=D(2026, 11, 19)) == {"effective": 1, "ended": 1}
     case.refresh_from_db()
     assert case.status == CaseStatus.ENDED
+
+
+def test_the_nightly_task_advances_once(cast):
+    from pamong.discipline.case_tasks import cases_advance_daily
+
+    delivered_case(cast)  # effective on Thu 19 Nov 2026
+    assert cases_advance_daily.call(cast.tenant.pk, "2026-11-19").endswith("1 berlaku, 0 selesai")
+    assert cases_advance_daily.call(cast.tenant.pk, "2026-11-19").endswith("0 berlaku, 0 selesai")
