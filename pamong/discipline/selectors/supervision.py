@@ -310,8 +310,9 @@ class CockpitRow:
 
 
 def cockpit_figures(*, actor: Any, year: int, month: int, today: dt.date) -> list[CockpitRow]:
-    """Discipline figures per OPD in the actor's ``discipline.view`` for a month (six queries whatever the size:
-    the units, the month's recap grouped by OPD, open warnings, open cases, the year's reports; the tenant)."""
+    """Discipline figures per OPD in the actor's ``discipline.view`` for a month, most unexcused days first (five
+    queries whatever the size: the units, the month's recap grouped by OPD, open warnings, open cases, the
+    year's reports; the tenant once if not loaded)."""
     units = list(opd_units(actor=actor))
     if not units:
         return []
@@ -354,7 +355,8 @@ def cockpit_figures(*, actor: Any, year: int, month: int, today: dt.date) -> lis
                 late,
             )
         )
-    return rows
+    # The OPDs that need the Bupati's attention first.
+    return sorted(rows, key=lambda r: (-r.absent_days, -r.late_minutes, r.unit.name))
 
 
 def cockpit_panel(*, actor: Any, year: int, month: int | None, today: dt.date) -> dict[str, Any]:

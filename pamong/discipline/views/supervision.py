@@ -73,7 +73,12 @@ class ReportListView(ScopedListView):
         today = tenant_today(user)
         tenant = tenant_of(self.request)
         context["rows"] = [
-            (report, selectors.report_is_late(report, tenant=tenant, today=today)) for report in context["object_list"]
+            (
+                report,
+                selectors.report_is_late(report, tenant=tenant, today=today),
+                selectors.month_label(report.year, report.month),
+            )
+            for report in context["object_list"]
         ]
         form = PrepareForm(actor=user, today=today)
         context["prepare_form"] = form if form.fields["org_unit"].queryset.exists() else None  # type: ignore[attr-defined]
