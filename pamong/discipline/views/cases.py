@@ -21,6 +21,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from pamong.access.roles import DISCIPLINE_ACT, DISCIPLINE_VIEW
+from pamong.attendance.exports import xlsx_response
 from pamong.core.errors import ValidationFailed
 from pamong.core.scope import scope_of
 from pamong.core.views import ScopedListView, ServiceFormView, tenant_today
@@ -105,12 +106,7 @@ class CaseExportView(View):
         cases = case_list(actor=request.user, filters=_filters(form))
         tenant = getattr(request.user, "tenant", None)
         heading = f"{tenant.name if tenant else ''} · {_('dicetak')} {tenant_today(request.user):%d-%m-%Y}"
-        content = register_workbook(cases, heading=heading)
-        response = HttpResponse(
-            content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        response["Content-Disposition"] = 'attachment; filename="register-kasus-disiplin.xlsx"'
-        return response
+        return xlsx_response(register_workbook(cases, heading=heading), "register-kasus-disiplin")
 
 
 class CaseCreateView(ServiceFormView):
