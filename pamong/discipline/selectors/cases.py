@@ -119,7 +119,8 @@ def _timeline(case: Case, today: dt.date) -> list[TimelineEntry]:
         )
     examination = getattr(case, "examination", None)
     if examination is not None:
-        rows.append(TimelineEntry(examination.held_on, examination.get_examiner_display(), examination.findings[:120]))
+        label = _("Pemeriksaan: %(who)s") % {"who": examination.get_examiner_display().lower()}
+        rows.append(TimelineEntry(examination.held_on, label, examination.findings[:120]))
     decision = getattr(case, "decision", None)
     if decision is not None:
         rows.append(TimelineEntry(decision.signed_on, _("Keputusan ditetapkan"), decision.letter_number))

@@ -187,7 +187,7 @@ def appeal_decide(
             ]
         assert decision.effective_on is not None
         decision.effective_on = max(decision.effective_on, decided_on)
-        decision.ends_on = sanction_ends_on(decision.sanction, decision.effective_on)
+        decision.ends_on = sanction_ends_on(decision.sanction, decision.effective_on, executed=decision.executed)
         decision.save(update_fields=[*DECISION_FIELDS, "updated_at"])
         set_status(case, CaseStatus.DELIVERED)
     record(

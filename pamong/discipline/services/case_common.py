@@ -126,14 +126,20 @@ def set_status(case: Case, status: str, **fields: Any) -> None:
     case.save(update_fields=["status", "updated_at", *fields])
 
 
-def sanction_ends_on(sanction: str, effective_on: dt.date) -> dt.date:
-    """The last day a timed sanction runs (``months`` from the effective date); an untimed one ends the day it
-    takes effect."""
+#: Every transitional substitute of a sedang sanction runs one year (KGB or KP deferred 1 year, pangkat lowered for
+#: 1 year: ``rules.sanctions``, PP 94/2021 closing provisions).
+SUBSTITUTE_MONTHS = 12
+
+
+def sanction_ends_on(sanction: str, effective_on: dt.date, *, executed: str = "") -> dt.date:
+    """The last day a timed sanction runs (its months, or the substitute's year when ``executed`` is the
+    transitional substitute); an untimed one ends the day it takes effect."""
     from pamong.performance.rules.periods import add_months
 
     from ..rules.sanctions import terms
 
-    months = terms(sanction).months
+    entry = terms(sanction)
+    months = SUBSTITUTE_MONTHS if entry.substitute_id and executed == entry.substitute_id else entry.months
     if not months:
         return effective_on
     return add_months(effective_on, months) - dt.timedelta(days=1)

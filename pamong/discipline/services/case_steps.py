@@ -490,7 +490,7 @@ def decision_delivered(
     before = audit.model_snapshot(decision, ("received_on", "sent_on", "effective_on", "ends_on"))
     decision.received_on, decision.sent_on = received_on, sent_on
     decision.effective_on = procedure.effective_date(base, calendar, settings.procedure)
-    decision.ends_on = sanction_ends_on(decision.sanction, decision.effective_on)
+    decision.ends_on = sanction_ends_on(decision.sanction, decision.effective_on, executed=decision.executed)
     decision.save(update_fields=["received_on", "sent_on", "effective_on", "ends_on", "updated_at"])
     set_status(case, CaseStatus.DELIVERED)
     record(

@@ -224,7 +224,8 @@ def test_appeal_confirmed_then_effective_from_the_later_date(cast):
     case.refresh_from_db()
     decision = case.decision
     assert (case.status, decision.sanction, decision.effective_on) == (CaseStatus.DELIVERED, "S1", D(2026, 11, 30))
-    assert decision.ends_on == D(2027, 5, 29)
+    # S1 runs as its transitional substitute (KGB deferred one year): a year, not six months.
+    assert decision.ends_on == D(2027, 11, 29)
     assert cases_advance(tenant=cast.tenant, today=D(2026, 11, 30))["effective"] == 1
 
 
@@ -349,3 +350,11 @@ def test_the_delivery_sets_the_dates_and_the_examinee_is_told(cast, django_captu
     assert (decision.effective_on, decision.ends_on) == (D(2026, 11, 19), D(2026, 11, 19))
     titles = list(Notice.objects.filter(recipient=cast.users["asn"]).values_list("title", flat=True))
     assert any("Surat panggilan I" in t for t in titles) and any("Keputusan" in t for t in titles)
+
+
+def test_without_the_transitional_substitute_a_sedang_sanction_runs_its_own_months(cast):
+    cast.tenant.settings = {"discipline": {"transitional_substitute": False}}
+    cast.tenant.save(update_fields=["settings"])
+    case = delivered_case(cast)
+    assert case.decision.executed == "Pemotongan tunjangan kinerja 25% selama 6 bulan"
+    assert (case.decision.effective_on, case.decision.ends_on) == (D(2026, 11, 19), D(2027, 5, 18))
