@@ -287,5 +287,7 @@ class SummaryDetailView(TemplateView):
             summary=summary,
             label=selectors.month_label(summary.year, summary.month),
             excused=figures_of.excused_rows(summary.figures),
+            late=(figures_of.local_date(summary.forwarded_at, tenant_of(self.request).zone) or summary.due_on)
+            > summary.due_on,
         )
         return context
