@@ -214,6 +214,12 @@ SPECTACULAR_SETTINGS = {
         "AttendanceExcuseStatusEnum": "pamong.attendance.choices.ExcuseStatus",
         "AttendanceDayStatusEnum": "pamong.attendance.choices.DayStatusChoice",
         "AttendanceAnomalyKindEnum": "pamong.attendance.choices.AnomalyKind",
+        "DisciplineSanctionEnum": "pamong.discipline.choices.SanctionChoice",
+        "DisciplineLevelEnum": "pamong.discipline.choices.LevelChoice",
+        "DisciplineWarningKindEnum": "pamong.discipline.choices.WarningKind",
+        "DisciplineWarningStatusEnum": "pamong.discipline.choices.WarningStatus",
+        "DisciplineCaseStatusEnum": "pamong.discipline.choices.CaseStatus",
+        "DisciplineSupervisionReportStatusEnum": "pamong.discipline.choices.ReportStatus",
         "AttendanceAnomalyStatusEnum": "pamong.attendance.choices.AnomalyStatus",
     },
 }

@@ -3,8 +3,8 @@
 A scoped model declares where its org-unit path lives (``scope_path_field``)
 and, optionally, which field points at the employee it belongs to
 (``scope_self_field``) so people can always see their own records, and, optionally,
-whom else a row names (``scope_named_q(employee_id, action)``: an examination team's
-members, the superior a warning is addressed to). Base views, API viewsets and form
+whom else a row names (``scope_named_q(scope, action)``: an examination team's
+members, the superior a warning is addressed to, the Asisten of a cluster). Base views, API viewsets and form
 fields call ``visible_to``; nothing filters by hand.
 """
 
@@ -49,10 +49,10 @@ class ScopedQuerySet(TenantQuerySet):
             condition |= Q(**{self_field: scope.employee_id})
             matched = True
         # A row may also be shown to people it names outside the tree (the members of a case's examination
-        # team, the superior a warning is addressed to): the model says who, for which action.
+        # team, the superior a warning is addressed to, the Asisten of a cluster): the model says who.
         named = getattr(self.model, "scope_named_q", None)
-        if named is not None and scope.employee_id is not None:
-            extra = named(scope.employee_id, action)
+        if named is not None:
+            extra = named(scope, action)
             if extra is not None:
                 condition |= extra
                 matched = True

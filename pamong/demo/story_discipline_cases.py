@@ -183,7 +183,9 @@ def story(tenant: Tenant, *, today: dt.date, seed: int) -> dict[str, int]:
         ) or _unit_people(tenant, OrgUnitKind.BADAN, with_user=False, name="Kepegawaian")
         if inspectors and personnel:
             lowest = min(grade_ordinal(inspectors[0].grade) or 0, grade_ordinal(personnel[0].grade) or 0)
-            examinee = pick(lambda e: (grade_ordinal(e.grade) or 99) <= lowest)
+            # Not from the examiners' own units: the examinee, his superior and the members are three people.
+            examiner_units = {inspectors[0].org_unit_id, personnel[0].org_unit_id}
+            examinee = pick(lambda e: (grade_ordinal(e.grade) or 99) <= lowest and e.org_unit_id not in examiner_units)
             if examinee is not None:
                 case: Case = manual(
                     examinee,

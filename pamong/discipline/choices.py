@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .rules.sanctions import Sanction
 
@@ -12,8 +13,11 @@ class SanctionChoice(models.TextChoices):
     R1 = Sanction.R1.value, _("Teguran lisan")
     R2 = Sanction.R2.value, _("Teguran tertulis")
     R3 = Sanction.R3.value, _("Pernyataan tidak puas secara tertulis")
+    # xgettext:no-python-format
     S1 = Sanction.S1.value, _("Pemotongan tunjangan kinerja 25% selama 6 bulan")
+    # xgettext:no-python-format
     S2 = Sanction.S2.value, _("Pemotongan tunjangan kinerja 25% selama 9 bulan")
+    # xgettext:no-python-format
     S3 = Sanction.S3.value, _("Pemotongan tunjangan kinerja 25% selama 12 bulan")
     B1 = Sanction.B1.value, _("Penurunan jabatan setingkat lebih rendah selama 12 bulan")
     B2 = Sanction.B2.value, _("Pembebasan dari jabatan menjadi pelaksana selama 12 bulan")
@@ -48,7 +52,7 @@ class CaseStatus(models.TextChoices):
     OPENED = "opened", _("Dibuka")
     SUMMONED = "summoned", _("Dipanggil")  # summons I sent
     SUMMONED_AGAIN = "summoned_again", _("Dipanggil kedua kali")  # the examinee missed the examination
-    EXAMINED = "examined", _("Diperiksa")  # BAP recorded (or decided on the evidence after summons II)
+    EXAMINED = "examined", pgettext_lazy("discipline case status", "Diperiksa")  # BAP recorded (or decided on the evidence after summons II)
     DECIDED = "decided", _("Diputus")  # the decision is signed
     DELIVERED = "delivered", _("Keputusan diterima")  # the examinee received (or was sent) the decision
     APPEALED = "appealed", _("Upaya administratif")  # keberatan or banding pending

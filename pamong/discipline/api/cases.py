@@ -43,7 +43,7 @@ from ..services.case_steps import (
 from ..services.cases import case_close, case_open
 
 
-class _EmployeeRef(serializers.Serializer):  # type: ignore[type-arg]
+class CaseEmployeeRef(serializers.Serializer):  # type: ignore[type-arg]
     id = serializers.IntegerField(read_only=True)
     nip = serializers.CharField(read_only=True)
     name = serializers.CharField(read_only=True)
@@ -63,7 +63,7 @@ class _DecisionSerializer(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class CaseSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    employee = _EmployeeRef(read_only=True)
+    employee = CaseEmployeeRef(read_only=True)
     org_unit = CodedRefSerializer(read_only=True)
     decision = serializers.SerializerMethodField()
 
@@ -110,7 +110,7 @@ class _SummonsSerializer(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class _TeamSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    employee = _EmployeeRef()
+    employee = CaseEmployeeRef()
     role = serializers.CharField()
     grade = serializers.CharField()
 

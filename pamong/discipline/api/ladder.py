@@ -35,7 +35,7 @@ from ..services.ladder import ladder_evaluate_year
 from ..services.ladder_warnings import warning_decline
 
 
-class _EmployeeRef(serializers.Serializer):  # type: ignore[type-arg]
+class LadderEmployeeRef(serializers.Serializer):  # type: ignore[type-arg]
     id = serializers.IntegerField(read_only=True)
     nip = serializers.CharField(read_only=True)
     name = serializers.CharField(read_only=True)
@@ -47,7 +47,7 @@ class _SuperiorRef(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class StandingSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    employee = _EmployeeRef(read_only=True)
+    employee = LadderEmployeeRef(read_only=True)
     org_unit = CodedRefSerializer(read_only=True)
 
     class Meta:
@@ -100,7 +100,7 @@ class OwnCounterSerializer(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class WarningSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    employee = _EmployeeRef(read_only=True)
+    employee = LadderEmployeeRef(read_only=True)
     org_unit = CodedRefSerializer(read_only=True)
     superior = _SuperiorRef(read_only=True, allow_null=True)
 

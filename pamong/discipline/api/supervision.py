@@ -244,7 +244,7 @@ class SummaryViewSet(ScopedViewSet):
         if getattr(self, "swagger_fake_view", False):
             return ClusterSummary.objects.none()
         _require_role(self.request.user, DISCIPLINE_REVIEW)
-        return selectors.summaries(actor=self.request.user, today=self.tenant_today())
+        return selectors.summaries(actor=self.request.user)
 
     @extend_schema(
         summary="List cluster summaries, newest month first",

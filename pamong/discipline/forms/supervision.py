@@ -60,7 +60,7 @@ class ReportForm(forms.Form):
         max_length=5000,
         help_text=_(
             "Pelanggaran disiplin yang ditemukan saat sidak atau dari rekap kehadiran; "
-            "tulis \u201cNihil\u201d bila tidak ada."
+            "tulis “Nihil” bila tidak ada."
         ),
     )
     follow_up = forms.CharField(

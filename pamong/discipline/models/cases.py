@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from pamong.access.models import User
 from pamong.access.roles import DISCIPLINE_VIEW
 from pamong.core.models import ScopedModel, TimeStampedModel
+from pamong.core.scope import Scope
 from pamong.org.choices import PositionTypeChoice
 from pamong.org.models import OrgUnit
 from pamong.people.models import Employee
@@ -84,12 +85,12 @@ class Case(ScopedModel):
         return self.employee_id
 
     @classmethod
-    def scope_named_q(cls, employee_id: int, action: str) -> Q | None:
+    def scope_named_q(cls, scope: Scope, action: str) -> Q | None:
         """The examination team's members and the acting superior see the case (and only it)."""
-        if action != DISCIPLINE_VIEW:
+        if action != DISCIPLINE_VIEW or scope.employee_id is None:
             return None
-        members = TeamMember.objects.filter(employee_id=employee_id).values("case_id")
-        return Q(pk__in=members) | Q(superior_id=employee_id)
+        members = TeamMember.objects.filter(employee_id=scope.employee_id).values("case_id")
+        return Q(pk__in=members) | Q(superior_id=scope.employee_id)
 
 
 class CaseViolation(TimeStampedModel):

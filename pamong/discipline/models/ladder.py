@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from pamong.access.models import User
 from pamong.access.roles import DISCIPLINE_VIEW
 from pamong.core.models import ScopedModel
+from pamong.core.scope import Scope
 from pamong.org.models import OrgUnit
 from pamong.people.models import Employee
 
@@ -119,9 +120,11 @@ class Warning(ScopedModel):
         return self.employee_id
 
     @classmethod
-    def scope_named_q(cls, employee_id: int, action: str) -> Q | None:
+    def scope_named_q(cls, scope: Scope, action: str) -> Q | None:
         """The superior a warning is addressed to sees it, even without a role over the unit (a Kasi)."""
-        return Q(superior_id=employee_id) if action == DISCIPLINE_VIEW else None
+        if action != DISCIPLINE_VIEW or scope.employee_id is None:
+            return None
+        return Q(superior_id=scope.employee_id)
 
     @property
     def is_open(self) -> bool:

@@ -6,9 +6,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from pamong.access.models import RoleAssignment, User
-from pamong.access.roles import DISCIPLINE_REVIEW, DISCIPLINE_VIEW, Role
+from pamong.access.models import User
+from pamong.access.roles import DISCIPLINE_REVIEW, DISCIPLINE_VIEW
 from pamong.core.models import ScopedModel
+from pamong.core.scope import Scope
 from pamong.org.models import Cluster, OrgUnit
 
 from ..choices import ReportStatus
@@ -98,11 +99,14 @@ class ClusterSummary(ScopedModel):
         return None  # tenant-wide: the Sekda; the cluster's Asisten through ``scope_named_q``
 
     @classmethod
-    def scope_named_q(cls, employee_id: int, action: str) -> Q | None:
-        """The Asisten of a cluster sees its summaries."""
-        if action not in (DISCIPLINE_REVIEW, DISCIPLINE_VIEW):
+    def scope_named_q(cls, scope: Scope, action: str) -> Q | None:
+        """The Asisten of a cluster sees its summaries: a cluster whose OPDs his grants for ``action`` cover
+        (his cluster role is expanded to those OPDs' paths by the scope)."""
+        units = Q()
+        for grant in scope.grants_for(action):
+            if grant.path is not None:
+                units |= Q(path__startswith=grant.path) if grant.descendants else Q(path=grant.path)
+        if not units or scope.tenant_id is None:
             return None
-        clusters = RoleAssignment.objects.filter(
-            user__employee_id=employee_id, role=Role.ASSISTANT, cluster__isnull=False
-        ).values("cluster_id")
-        return Q(cluster_id__in=clusters)
+        clusters = OrgUnit.objects.filter(units, tenant_id=scope.tenant_id, cluster__isnull=False)
+        return Q(cluster_id__in=clusters.values("cluster_id"))

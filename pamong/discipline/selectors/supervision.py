@@ -116,19 +116,14 @@ def reviews_tenant_wide(actor: Any) -> bool:
     return any(g.path is None for g in scope_of(actor).grants_for(DISCIPLINE_REVIEW))
 
 
-def summaries(*, actor: Any, today: dt.date) -> QuerySet[ClusterSummary]:
-    """Cluster summaries the actor may see: all for a tenant-wide reviewer (the Sekda), else his clusters'."""
-    scope = scope_of(actor)
-    rows = ClusterSummary.objects.filter(tenant_id=scope.tenant_id or 0).select_related("cluster", "forwarded_by")
-    if not reviews_tenant_wide(actor):
-        clusters = RoleAssignment.objects.filter(
-            tenant_id=scope.tenant_id or 0,
-            user_id=getattr(actor, "pk", None) or 0,
-            role__in=_review_roles(),
-            cluster__isnull=False,
-        ).valid_on(today)
-        rows = rows.filter(cluster_id__in=clusters.values("cluster_id"))
-    return rows.order_by("-year", "-month", "cluster__sort_order")
+def summaries(*, actor: Any) -> QuerySet[ClusterSummary]:
+    """Cluster summaries the actor may see (``visible_to`` with ``discipline.review``): all for a tenant-wide
+    reviewer (the Sekda), his clusters' for an Asisten (``ClusterSummary.scope_named_q``)."""
+    return (
+        ClusterSummary.objects.visible_to(actor, DISCIPLINE_REVIEW)
+        .select_related("cluster", "forwarded_by")
+        .order_by("-year", "-month", "cluster__sort_order")
+    )
 
 
 @dataclass(frozen=True)
@@ -235,7 +230,7 @@ def month_matrix(*, actor: Any, year: int, month: int, today: dt.date) -> MonthM
             year=year, month=month, org_unit_id__in=[u.pk for u in units]
         )
     }
-    seen = {s.cluster_id: s for s in summaries(actor=actor, today=today).filter(year=year, month=month)}
+    seen = {s.cluster_id: s for s in summaries(actor=actor).filter(year=year, month=month)}
     mine = reviewer_cluster_ids(actor=actor, today=today)
     system = is_system(actor)
     blocks: list[ClusterBlock] = []

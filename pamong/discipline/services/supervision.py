@@ -257,9 +257,9 @@ def report_submit(*, actor: Any, report: SupervisionReport, now: dt.datetime | N
         )
     errors: dict[str, list[str]] = {}
     if not report.findings.strip():
-        errors["findings"] = [_("Tuliskan temuan pengawasan bulan ini (tulis \u201cNihil\u201d bila tidak ada).")]
+        errors["findings"] = [_("Tuliskan temuan pengawasan bulan ini (tulis “Nihil” bila tidak ada).")]
     if not report.follow_up.strip():
-        errors["follow_up"] = [_("Tuliskan tindak lanjutnya (tulis \u201cNihil\u201d bila tidak ada).")]
+        errors["follow_up"] = [_("Tuliskan tindak lanjutnya (tulis “Nihil” bila tidak ada).")]
     if errors:
         raise ValidationFailed(_("Lengkapi laporan sebelum dikirim."), field_errors=errors)
     before = audit.model_snapshot(report, SNAPSHOT)

@@ -233,7 +233,7 @@ class ReviewListView(TemplateView):
         context.update(
             matrix=matrix,
             blocks=[(block, forms.get(block.cluster.pk) if block.cluster else None) for block in matrix.blocks],
-            summaries=list(selectors.summaries(actor=user, today=today)[:12]),
+            summaries=list(selectors.summaries(actor=user)[:12]),
             trend=trend,
             trend_chart=trend.chart(),
             tenant_wide=selectors.reviews_tenant_wide(user),
@@ -282,7 +282,7 @@ class SummaryDetailView(TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        summary = get_object_or_404(selectors.summaries(actor=user, today=tenant_today(user)), pk=kwargs["pk"])
+        summary = get_object_or_404(selectors.summaries(actor=user), pk=kwargs["pk"])
         context.update(
             summary=summary,
             label=selectors.month_label(summary.year, summary.month),
