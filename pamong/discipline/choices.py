@@ -52,7 +52,8 @@ class CaseStatus(models.TextChoices):
     OPENED = "opened", _("Dibuka")
     SUMMONED = "summoned", _("Dipanggil")  # summons I sent
     SUMMONED_AGAIN = "summoned_again", _("Dipanggil kedua kali")  # the examinee missed the examination
-    EXAMINED = "examined", pgettext_lazy("discipline case status", "Diperiksa")  # BAP recorded (or decided on the evidence after summons II)
+    # BAP recorded (or decided on the evidence after summons II)
+    EXAMINED = "examined", pgettext_lazy("discipline case status", "Diperiksa")
     DECIDED = "decided", _("Diputus")  # the decision is signed
     DELIVERED = "delivered", _("Keputusan diterima")  # the examinee received (or was sent) the decision
     APPEALED = "appealed", _("Upaya administratif")  # keberatan or banding pending

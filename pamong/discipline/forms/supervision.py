@@ -59,8 +59,7 @@ class ReportForm(forms.Form):
         required=False,
         max_length=5000,
         help_text=_(
-            "Pelanggaran disiplin yang ditemukan saat sidak atau dari rekap kehadiran; "
-            "tulis “Nihil” bila tidak ada."
+            "Pelanggaran disiplin yang ditemukan saat sidak atau dari rekap kehadiran; tulis “Nihil” bila tidak ada."
         ),
     )
     follow_up = forms.CharField(
