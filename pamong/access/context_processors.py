@@ -97,7 +97,12 @@ MENU = (
             ("discipline:team", _("Disiplin tim"), "people", GRANTED + DISCIPLINE_VIEW),
             ("discipline:warning_list", _("Peringatan"), "bell", f"{GRANTED + DISCIPLINE_VIEW}|{DISCIPLINE_ACT}"),
             ("discipline:case_list", _("Kasus disiplin"), "folder2-open", GRANTED + DISCIPLINE_VIEW),
-            ("discipline:report_list", _("Laporan pengawasan (GDN)"), "clipboard-check", DISCIPLINE_REPORT),
+            (
+                "discipline:report_list",
+                _("Laporan pengawasan (GDN)"),
+                "clipboard-check",
+                f"{DISCIPLINE_REPORT}|{GRANTED + DISCIPLINE_VIEW}",
+            ),
             ("discipline:review_list", _("Telaah laporan klaster"), "diagram-2", DISCIPLINE_REVIEW),
             (None, _("Kelola disiplin"), None, None),
             ("discipline:ladder_run", _("Hitung ulang ambang"), "arrow-repeat", DISCIPLINE_MANAGE),

@@ -358,3 +358,20 @@ def test_without_the_transitional_substitute_a_sedang_sanction_runs_its_own_mont
     case = delivered_case(cast)
     assert case.decision.executed == "Pemotongan tunjangan kinerja 25% selama 6 bulan"
     assert (case.decision.effective_on, case.decision.ends_on) == (D(2026, 11, 19), D(2027, 5, 18))
+
+
+def test_the_nightly_run_advances_delivered_cases_too(cast):
+    """``discipline_nightly`` evaluates the ladder, escalates and advances cases in one run."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    case = delivered_case(cast)
+    effective_on = case.decision.effective_on
+    out = StringIO()
+    call_command("discipline_nightly", "--tenant", "73.99", "--date", effective_on.isoformat(), stdout=out)
+    assert "1 mulai berlaku" in out.getvalue()
+    case.refresh_from_db()
+    assert case.status == CaseStatus.EFFECTIVE
+    call_command("discipline_nightly", "--tenant", "73.99", "--date", effective_on.isoformat(), stdout=StringIO())
+    assert AuditEvent.objects.filter(action="discipline.case.effective").count() == 1
