@@ -10,14 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from . import story_discipline_cases, story_discipline_ladder, story_discipline_reports
+
 
 def discipline_story(tenant: Any, *, today: dt.date, seed: int) -> dict[str, int]:
-    """Run every part in order; returns their counts."""
+    """Run every part in order (the cases part opens one from a ladder warning); returns their counts."""
     counts: dict[str, int] = {}
-    for module_name in ("story_discipline_ladder", "story_discipline_cases", "story_discipline_reports"):
-        try:
-            module = __import__(f"pamong.demo.{module_name}", fromlist=["story"])
-        except ModuleNotFoundError:
-            continue  # a part not written yet
-        counts |= module.story(tenant, today=today, seed=seed)
+    for part in (story_discipline_ladder, story_discipline_cases, story_discipline_reports):
+        counts |= part.story(tenant, today=today, seed=seed)
     return counts

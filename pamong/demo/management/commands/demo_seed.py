@@ -81,6 +81,17 @@ class Command(BaseCommand):
                         f"({c['attendance_excuses_waiting']} menunggu persetujuan), "
                         f"{c.get('attendance_anomalies', 0)} anomali untuk ditinjau; bulan lalu sudah ditutup."
                     )
+                if "discipline_cases" in c:
+                    write(
+                        f"  Disiplin: {c.get('discipline_ladder_warnings', 0)} peringatan ambang PP 94/2021 "
+                        f"({c.get('discipline_ladder_escalated', 0)} dieskalasi, "
+                        f"{c.get('discipline_ladder_declined', 0)} tidak dilanjutkan dengan alasan), "
+                        f"{c['discipline_cases']} kasus di berbagai tahap "
+                        f"({c.get('discipline_cases_effective', 0)} hukuman berlaku); "
+                        f"{c.get('discipline_gdn_reports', 0)} laporan pengawasan GDN "
+                        f"({c.get('discipline_gdn_late', 0)} terlambat, {c.get('discipline_gdn_missing', 0)} belum "
+                        f"melapor), {c.get('discipline_gdn_summaries', 0)} ringkasan klaster ke Sekda."
+                    )
             write(self.style.SUCCESS(f"Data demo dimuat dalam {report.seconds:.1f} detik.".replace(".", ",", 1)))
         else:
             write(
