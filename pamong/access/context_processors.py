@@ -39,7 +39,7 @@ GRANTED = "granted:"
 #: without a URL name is a section header, shown only when an entry under it is.
 MENU = (
     ("core:home", _("Beranda"), "house", None),
-    ("org:tree", _("Struktur organisasi"), "diagram-3", ORG_VIEW),
+    ("org:tree", _("Organisasi"), "diagram-3", ORG_VIEW),
     ("people:employee_list", _("Pegawai"), "people", PEOPLE_VIEW),
     ("planning:tree", _("Perencanaan"), "bullseye", PLANNING_VIEW),
     (
@@ -96,7 +96,7 @@ MENU = (
             ("discipline:my", _("Disiplin saya"), "person-check", ATTENDANCE_CHECKIN),
             ("discipline:team", _("Disiplin tim"), "people", GRANTED + DISCIPLINE_VIEW),
             ("discipline:warning_list", _("Peringatan"), "bell", f"{GRANTED + DISCIPLINE_VIEW}|{DISCIPLINE_ACT}"),
-            ("discipline:case_list", _("Kasus disiplin"), "folder2-open", GRANTED + DISCIPLINE_VIEW),
+            ("discipline:case_list", _("Kasus disiplin"), "folder2-open", DISCIPLINE_VIEW),
             (
                 "discipline:report_list",
                 _("Laporan pengawasan (GDN)"),

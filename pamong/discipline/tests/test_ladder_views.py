@@ -264,3 +264,13 @@ def test_warning_list_query_count(world, django_assert_num_queries):
 TEAM_QUERIES = 9
 # session, user, TOTP device, tenant, roles; count and rows (with employee, unit, superior, actor); bell; employee.
 LIST_QUERIES = 9
+
+
+def test_the_discipline_root_leads_to_ones_own_counter_or_the_register(cast):
+    from pamong.core.testing.matrix import check_matrix
+    from pamong.core.testing.personas import expectations
+
+    responses = check_matrix(cast, "get", "/disiplin/", expectations(302, anonymous=302))
+    assert responses["asn"]["Location"] == "/disiplin/saya/"
+    assert responses["bupati"]["Location"] == "/disiplin/kasus/"
+    assert responses["anonymous"]["Location"].startswith("/akun/login/")

@@ -5,6 +5,7 @@ from django.urls import URLPattern, URLResolver, path
 from ..views import ladder as views
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.discipline_start, name="start"),
     path("saya/", views.MyLadderView.as_view(), name="my"),
     path("tim/", views.TeamLadderView.as_view(), name="team"),
     path("peringatan/", views.WarningListView.as_view(), name="warning_list"),

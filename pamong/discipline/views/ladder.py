@@ -38,6 +38,11 @@ def _year(request: HttpRequest, value: Any = None) -> int:
     return tenant_today(request.user).year
 
 
+def discipline_start(request: HttpRequest) -> HttpResponse:
+    """``/disiplin/``: one's own counter for an employee-user, else the case register."""
+    return redirect("discipline:my" if scope_of(request.user).employee_id is not None else "discipline:case_list")
+
+
 class MyLadderView(TemplateView):
     """ "Disiplin saya": the year's counter against the bands, the run of unexcused days, my warnings."""
 
