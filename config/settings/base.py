@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "pamong.performance",
     "pamong.attendance",
     "pamong.discipline",
+    "pamong.meetings",
     "pamong.demo",
 ]
 

@@ -64,6 +64,13 @@ DISCIPLINE_MANAGE = "discipline.manage"  # BKPSDM: every case, teams, decisions 
 DISCIPLINE_REPORT = "discipline.report"  # file the unit's monthly GDN supervision report (the unit's head)
 DISCIPLINE_REVIEW = "discipline.review"  # review OPD reports and forward the cluster summary (Asisten; Sekda reads)
 
+# Meetings (issue 6): coordination meetings, commitments (action items), directives, field visits.
+MEETINGS_VIEW = "meetings.view"  # meetings, briefs, minutes, action items, directives and visits in scope
+MEETINGS_MANAGE = "meetings.manage"  # schedule meetings and series, take minutes, send briefs and memos, visits
+ACTIONS_UPDATE = "actions.update"  # the owner unit progresses its action items and submits evidence
+ACTIONS_VERIFY = "actions.verify"  # verify (or return) the evidence of an action item: the chair's secretariat
+DIRECTIVES_REPORT = "directives.report"  # report a unit's compliance with the Bupati's directives
+
 _LEADERSHIP = frozenset(
     {ORG_VIEW, PEOPLE_VIEW, PLANNING_VIEW, PERFORMANCE_VIEW, COCKPIT_VIEW, ATTENDANCE_VIEW, DISCIPLINE_VIEW}
 )
