@@ -24,6 +24,7 @@ class Role(models.TextChoices):
     PLANNER = "planner", _("Perencana Bappeda")
     PERFORMANCE_OPERATOR = "performance_operator", _("Operator kinerja OPD")
     ATTENDANCE_OPERATOR = "attendance_operator", _("Operator presensi OPD")
+    MEETING_SECRETARIAT = "meeting_secretariat", _("Sekretariat rapat (Setda)")
     PLATFORM_ADMIN = "platform_admin", _("Admin platform")
 
 
@@ -73,6 +74,7 @@ DIRECTIVES_REPORT = "directives.report"  # report a unit's compliance with the B
 
 _LEADERSHIP = frozenset(
     {ORG_VIEW, PEOPLE_VIEW, PLANNING_VIEW, PERFORMANCE_VIEW, COCKPIT_VIEW, ATTENDANCE_VIEW, DISCIPLINE_VIEW}
+    | {MEETINGS_VIEW}
 )
 #: What the head of a unit does with its own performance: plan, agree, report (not verify).
 _UNIT_HEAD = frozenset(
@@ -80,14 +82,17 @@ _UNIT_HEAD = frozenset(
     | {AGREEMENTS_MANAGE, AGREEMENTS_SIGN, REPORTS_EDIT, REPORTS_SUBMIT}
     | {ATTENDANCE_VIEW, EXCUSES_APPROVE, ATTENDANCE_ROSTER}
     | {DISCIPLINE_VIEW, DISCIPLINE_ACT, DISCIPLINE_REPORT}
+    | {MEETINGS_VIEW, MEETINGS_MANAGE, ACTIONS_UPDATE, ACTIONS_VERIFY, DIRECTIVES_REPORT}
 )
 
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     # The Bupati signs every PK as its first party.
     Role.HEAD_OF_REGION: _LEADERSHIP | {AGREEMENTS_SIGN},
     Role.DEPUTY_HEAD: _LEADERSHIP,
-    Role.REGIONAL_SECRETARY: _LEADERSHIP | {AUDIT_VIEW, PERFORMANCE_RATE, CONSEQUENCES_MANAGE, DISCIPLINE_REVIEW},
-    Role.ASSISTANT: _LEADERSHIP | {PERFORMANCE_RATE, CONSEQUENCES_MANAGE, DISCIPLINE_REVIEW},
+    Role.REGIONAL_SECRETARY: _LEADERSHIP
+    | {AUDIT_VIEW, PERFORMANCE_RATE, CONSEQUENCES_MANAGE, DISCIPLINE_REVIEW, MEETINGS_MANAGE, ACTIONS_VERIFY},
+    Role.ASSISTANT: _LEADERSHIP
+    | {PERFORMANCE_RATE, CONSEQUENCES_MANAGE, DISCIPLINE_REVIEW, MEETINGS_MANAGE, ACTIONS_VERIFY},
     # Heads maintain their own unit's Renstra (strategic targets, indicators, trajectories), sign its PK and
     # submit its periodic reports.
     Role.OPD_HEAD: _UNIT_HEAD,
@@ -101,7 +106,9 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
     ),
     Role.ASN: frozenset({ORG_VIEW, PLANNING_VIEW}),
     # The OPD's performance operator (an OPD clerk) fills reports and drafts the PK; the head submits and signs.
-    Role.PERFORMANCE_OPERATOR: frozenset({ORG_VIEW, PLANNING_VIEW, PERFORMANCE_VIEW, AGREEMENTS_MANAGE, REPORTS_EDIT}),
+    Role.PERFORMANCE_OPERATOR: frozenset(
+        {ORG_VIEW, PLANNING_VIEW, PERFORMANCE_VIEW, AGREEMENTS_MANAGE, REPORTS_EDIT, MEETINGS_VIEW, ACTIONS_UPDATE}
+    ),
     # The OPD's attendance operator keeps the unit's rosters, uploads device files and files excuses for staff.
     Role.ATTENDANCE_OPERATOR: frozenset(
         {ORG_VIEW, PEOPLE_VIEW, ATTENDANCE_VIEW, EXCUSES_REQUEST, ATTENDANCE_ROSTER, ATTENDANCE_IMPORT}
@@ -111,6 +118,8 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
     Role.PLANNER: frozenset(
         {ORG_VIEW, PLANNING_VIEW, PLANNING_MANAGE, PERFORMANCE_VIEW, AGREEMENTS_MANAGE, PERFORMANCE_RATE, COCKPIT_VIEW}
     ),
+    # The Setda staff who run the rakor: schedule, minutes, briefs and memos, verify the evidence of commitments.
+    Role.MEETING_SECRETARIAT: frozenset({ORG_VIEW, PLANNING_VIEW, MEETINGS_VIEW, MEETINGS_MANAGE, ACTIONS_VERIFY}),
     Role.PLATFORM_ADMIN: frozenset(),
 }
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pamong.access.roles import MEETINGS_VIEW
 from pamong.core.models import ScopedModel, TimeStampedModel
+from pamong.core.scope import Scope
 from pamong.org.models import OrgUnit
 from pamong.people.models import Employee
 
@@ -107,6 +108,23 @@ class Meeting(ScopedModel):
 
     def scope_path(self) -> str:
         return self.org_unit.path
+
+    @classmethod
+    def scope_named_q(cls, scope: Scope, action: str) -> Q | None:
+        """Beyond the organiser's subtree: the chair and the secretary, and every unit invited (its head and
+        staff in scope of it see the meeting; each OPD its own brief is the views' business)."""
+        if action != MEETINGS_VIEW:
+            return None
+        named = Q()
+        if scope.employee_id is not None:
+            named |= Q(chair_id=scope.employee_id) | Q(secretary_id=scope.employee_id)
+        units = Q()
+        for grant in scope.grants_for(action):
+            if grant.path is not None:
+                units |= Q(org_unit__path__startswith=grant.path) if grant.descendants else Q(org_unit__path=grant.path)
+        if units:
+            named |= Q(pk__in=Invitation.objects.filter(units).values("meeting_id"))
+        return named or None
 
 
 class Invitation(TimeStampedModel):
