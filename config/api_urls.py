@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("pamong.reports.api.urls")),
     path("", include("pamong.performance.api.urls")),
     path("", include("pamong.discipline.api.urls")),
+    path("", include("pamong.meetings.api.urls")),
 ]

@@ -21,6 +21,7 @@ urlpatterns = [
     path("kinerja/", include("pamong.performance.urls")),
     path("presensi/", include("pamong.attendance.urls")),
     path("disiplin/", include("pamong.discipline.urls")),
+    path("rapat/", include("pamong.meetings.urls")),
     # ZKTeco devices push to /iclock/... (no login: each request is checked against the serial allow-list).
     path("iclock/", include("pamong.attendance.adms_urls")),
     # The language switch works before login too (the login page has it).

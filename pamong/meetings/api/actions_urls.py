@@ -1,0 +1,5 @@
+"""Meetings API routes: actions."""
+
+from django.urls import URLPattern, URLResolver
+
+urlpatterns: list[URLPattern | URLResolver] = []

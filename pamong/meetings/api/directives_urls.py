@@ -1,0 +1,5 @@
+"""Meetings API routes: directives."""
+
+from django.urls import URLPattern, URLResolver
+
+urlpatterns: list[URLPattern | URLResolver] = []

@@ -1,0 +1,5 @@
+"""Meetings API routes: meetings."""
+
+from django.urls import URLPattern, URLResolver
+
+urlpatterns: list[URLPattern | URLResolver] = []
