@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from pamong.access.roles import MEETINGS_MANAGE, MEETINGS_VIEW
-from pamong.core.authz import authorize
 from pamong.core.errors import DomainError
 from pamong.core.scope import scope_of
 from pamong.core.views import raise_for_domain_error
@@ -40,11 +40,10 @@ class ItemCreateView(ViewerMixin, View):
     def load(self, request: HttpRequest, meeting_pk: int) -> Meeting:
         meeting: Meeting = get_object_or_404(Meeting.objects.visible_to(request.user, MEETINGS_VIEW), pk=meeting_pk)
         scope = scope_of(request.user)
-        if scope.employee_id is None or scope.employee_id not in (meeting.chair_id, meeting.secretary_id):
-            try:
-                authorize(request.user, MEETINGS_MANAGE, meeting, visible_action=MEETINGS_VIEW)
-            except DomainError as exc:
-                raise_for_domain_error(exc)
+        named = scope.employee_id is not None and scope.employee_id in (meeting.chair_id, meeting.secretary_id)
+        manages = scope.allows(MEETINGS_MANAGE, tenant_id=meeting.tenant_id, path=meeting.scope_path())
+        if not (named or manages):
+            raise PermissionDenied  # it sees the meeting (invited, or above it) but does not run it
         return meeting
 
     def page(self, request: HttpRequest, meeting: Meeting, form: ItemCreateForm) -> HttpResponse:
