@@ -41,8 +41,15 @@ GRANTED = "granted:"
 #: without a URL name is a section header, shown only when an entry under it is.
 MENU = (
     ("core:home", _("Beranda"), "house", None),
-    ("org:tree", _("Organisasi"), "diagram-3", ORG_VIEW),
-    ("people:employee_list", _("Pegawai"), "people", PEOPLE_VIEW),
+    (
+        "organisation",
+        _("Organisasi"),
+        "diagram-3",
+        (
+            ("org:tree", _("Struktur organisasi"), "diagram-3", ORG_VIEW),
+            ("people:employee_list", _("Pegawai"), "people", PEOPLE_VIEW),
+        ),
+    ),
     ("planning:tree", _("Perencanaan"), "bullseye", PLANNING_VIEW),
     (
         "performance",
