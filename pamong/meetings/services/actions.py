@@ -54,7 +54,9 @@ def _today(item: ActionItem) -> dt.date:
 
 def _locked(item: ActionItem) -> ActionItem:
     locked: ActionItem = (
-        ActionItem.objects.select_for_update().select_related("tenant", "owner_unit", "meeting").get(pk=item.pk)
+        ActionItem.objects.select_for_update(of=("self",))
+        .select_related("tenant", "owner_unit", "meeting")
+        .get(pk=item.pk)
     )
     return locked
 
