@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -20,6 +21,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from pamong.core import audit
+from pamong.core.models import Tenant
 from pamong.core.scope import SystemActor
 from pamong.discipline.selectors.supervision_figures import opd_path_of, open_counts_by_opd
 from pamong.notices.services import notify
@@ -200,3 +202,34 @@ def briefs_make(*, meeting: Meeting, now: dt.datetime) -> int:
                 dedupe_key=f"meeting:brief:{inv.pk}",
             )
     return len(invitations)
+
+
+@dataclass(frozen=True)
+class RunReport:
+    generated: int
+    briefs: int
+    memos_flagged: int
+
+    def summary(self) -> str:
+        return f"meetings generated={self.generated} briefs={self.briefs} memos_late={self.memos_flagged}"
+
+
+def meetings_run(*, tenant: Tenant, now: dt.datetime) -> RunReport:
+    """The hourly job of one tenant: the next meetings of every series, the briefs whose pre-read time has come
+    (each meeting once), and the reminders of memos past due. Safe to run twice."""
+    from .meeting_minutes import series_generate
+    from .memos import memos_overdue_flag
+
+    today = tenant.localtime(now).date()
+    generated = len(series_generate(tenant=tenant, today=today))
+    due = list(
+        Meeting.objects.filter(
+            tenant=tenant,
+            status=MeetingStatus.SCHEDULED,
+            briefs_sent_at__isnull=True,
+            pre_read_at__lte=now,
+            starts_at__gt=now,
+        ).order_by("starts_at")
+    )
+    briefs = sum(briefs_make(meeting=meeting, now=now) for meeting in due)
+    return RunReport(generated, briefs, memos_overdue_flag(tenant=tenant, today=today))
