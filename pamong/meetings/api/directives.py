@@ -77,7 +77,7 @@ class DirectiveDetailSerializer(DirectiveSerializer):
         read_only_fields: tuple[str, ...] = fields  # type: ignore[assignment]
 
 
-class ItemInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class DirectiveItemInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     number = serializers.IntegerField(min_value=1, max_value=999)
     text = serializers.CharField(allow_blank=True, max_length=5000)
     units = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
@@ -89,14 +89,14 @@ class DirectiveInputSerializer(serializers.Serializer):  # type: ignore[type-arg
     issued_on = serializers.DateField()
     reporting = serializers.CharField(max_length=12)
     meeting = serializers.IntegerField(required=False, allow_null=True, default=None)
-    items = ItemInputSerializer(many=True)
+    items = DirectiveItemInputSerializer(many=True)
 
 
-class PeriodSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class DirectivePeriodSerializer(serializers.Serializer):  # type: ignore[type-arg]
     period = serializers.RegexField(r"^\d{4}-\d{2}$", required=False, help_text="YYYY-MM (default: current)")
 
 
-class ReportInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class DirectiveReportInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     item = serializers.IntegerField()
     org_unit = serializers.IntegerField()
     period_start = serializers.DateField(required=False, help_text="First day of the period (default: current)")
@@ -105,7 +105,7 @@ class ReportInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     evidence_link = serializers.URLField(required=False, allow_blank=True, default="")
 
 
-class ReportOutputSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class DirectiveReportSerializer(serializers.Serializer):  # type: ignore[type-arg]
     id = serializers.IntegerField()
     item = serializers.IntegerField(source="item_id")
     org_unit = serializers.IntegerField(source="org_unit_id")
@@ -116,22 +116,22 @@ class ReportOutputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     reported_at = serializers.DateTimeField()
 
 
-class CellSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class DirectiveCellSerializer(serializers.Serializer):  # type: ignore[type-arg]
     org_unit = serializers.IntegerField(source="unit.pk")
     addressed = serializers.BooleanField()
     status = serializers.CharField()
     colour = serializers.CharField()
 
 
-class RowSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class DirectiveRowSerializer(serializers.Serializer):  # type: ignore[type-arg]
     item = DirectiveItemSerializer()
-    cells = CellSerializer(many=True)
+    cells = DirectiveCellSerializer(many=True)
 
 
-class MatrixSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class DirectiveMatrixSerializer(serializers.Serializer):  # type: ignore[type-arg]
     period = serializers.DateField()
     units = CodedRefSerializer(many=True)
-    rows = RowSerializer(many=True)
+    rows = DirectiveRowSerializer(many=True)
     counts = serializers.DictField(child=serializers.IntegerField())
 
 
@@ -203,24 +203,26 @@ class DirectiveViewSet(ScopedViewSet):
 
     @extend_schema(
         summary="The item × OPD matrix of one period (status and colour per cell)",
-        parameters=[PeriodSerializer],
-        responses={200: MatrixSerializer, **errors(400, 401, 403, 404)},
+        parameters=[DirectivePeriodSerializer],
+        responses={200: DirectiveMatrixSerializer, **errors(400, 401, 403, 404)},
     )
     @action(detail=True, methods=["get"])
     def matrix(self, request: Request, pk: str | None = None) -> Response:
         directive = self.get_object()
-        period = self._period(directive, self.parse_query(PeriodSerializer).get("period"))
-        return self.render(directive_selectors.directive_matrix(request.user, directive, period), MatrixSerializer)
+        period = self._period(directive, self.parse_query(DirectivePeriodSerializer).get("period"))
+        return self.render(
+            directive_selectors.directive_matrix(request.user, directive, period), DirectiveMatrixSerializer
+        )
 
     @extend_schema(
         summary="Report an OPD's compliance with one item for a period (the OPD head; again to update)",
-        request=ReportInputSerializer,
-        responses={200: ReportOutputSerializer, **errors(400, 401, 403, 404)},
+        request=DirectiveReportInputSerializer,
+        responses={200: DirectiveReportSerializer, **errors(400, 401, 403, 404)},
     )
     @action(detail=True, methods=["post"])
     def report(self, request: Request, pk: str | None = None) -> Response:
         directive = self.get_object()
-        d = self.parse(ReportInputSerializer)
+        d = self.parse(DirectiveReportInputSerializer)
         item = DirectiveItem.objects.filter(directive=directive, pk=d["item"]).first()
         unit = OrgUnit.objects.filter(tenant_id=directive.tenant_id, pk=d["org_unit"]).first()
         if item is None or unit is None:
@@ -235,15 +237,15 @@ class DirectiveViewSet(ScopedViewSet):
             note=d["note"],
             evidence_link=d["evidence_link"],
         )
-        return self.render(report, ReportOutputSerializer)
+        return self.render(report, DirectiveReportSerializer)
 
 
-class EmployeeRefSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class VisitPersonSerializer(serializers.Serializer):  # type: ignore[type-arg]
     id = serializers.IntegerField()
     name = serializers.CharField()
 
 
-class PhotoSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class VisitPhotoSerializer(serializers.Serializer):  # type: ignore[type-arg]
     id = serializers.IntegerField()
     caption = serializers.CharField()
     content_type = serializers.CharField()
@@ -253,7 +255,7 @@ class PhotoSerializer(serializers.Serializer):  # type: ignore[type-arg]
 
 class VisitSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     place = CodedRefSerializer(read_only=True)
-    led_by = EmployeeRefSerializer(read_only=True, allow_null=True)
+    led_by = VisitPersonSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = FieldVisit
@@ -263,8 +265,8 @@ class VisitSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 
 class VisitDetailSerializer(serializers.Serializer):  # type: ignore[type-arg]
     visit = VisitSerializer()
-    participants = EmployeeRefSerializer(many=True)
-    photos = PhotoSerializer(many=True)
+    participants = VisitPersonSerializer(many=True)
+    photos = VisitPhotoSerializer(many=True)
     action_items = serializers.SerializerMethodField()
 
     def get_action_items(self, obj: Any) -> list[dict[str, Any]]:
@@ -283,7 +285,7 @@ class VisitInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     findings = serializers.CharField(allow_blank=True, max_length=10000)
 
 
-class PhotoInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class VisitPhotoInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     file = serializers.FileField()
     caption = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
 
@@ -343,17 +345,17 @@ class VisitViewSet(ScopedViewSet):
 
     @extend_schema(
         summary="The visit's photos (GET) or upload one as multipart 'file' with 'caption' (POST)",
-        request={"multipart/form-data": PhotoInputSerializer},
-        responses={200: PhotoSerializer(many=True), 201: PhotoSerializer, **errors(400, 401, 403, 404)},
+        request={"multipart/form-data": VisitPhotoInputSerializer},
+        responses={200: VisitPhotoSerializer(many=True), 201: VisitPhotoSerializer, **errors(400, 401, 403, 404)},
     )
     @action(detail=True, methods=["get", "post"])
     def photos(self, request: Request, pk: str | None = None) -> Response:
         visit = self.get_object()
         if request.method == "GET":
-            return Response(PhotoSerializer(list(visit.photos.order_by("id")), many=True).data)
-        d = self.parse(PhotoInputSerializer)
+            return Response(VisitPhotoSerializer(list(visit.photos.order_by("id")), many=True).data)
+        d = self.parse(VisitPhotoInputSerializer)
         photo = visit_photo_add(actor=request.user, visit=visit, file=d["file"], caption=d["caption"])
-        return Response(PhotoSerializer(photo).data, status=status.HTTP_201_CREATED)
+        return Response(VisitPhotoSerializer(photo).data, status=status.HTTP_201_CREATED)
 
 
 class VisitPhotoViewSet(ScopedViewSet):
