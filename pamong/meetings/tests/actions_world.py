@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from pamong.core.testing.personas import Cast
@@ -17,6 +18,15 @@ from pamong.meetings.services.actions import item_create
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 40
+
+
+class Rewinding(SimpleUploadedFile):
+    """An upload that can be posted again and again (a permission matrix sends it once per persona)."""
+
+    def read(self, *args: Any, **kwargs: Any) -> bytes:
+        if not args and not kwargs:
+            self.seek(0)
+        return super().read(*args, **kwargs)  # type: ignore[no-any-return]
 
 
 @dataclass

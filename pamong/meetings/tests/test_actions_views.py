@@ -15,7 +15,7 @@ from pamong.meetings.models import ActionItem
 from pamong.meetings.services.actions_evidence import evidence_submit
 
 from . import actions_world
-from .actions_world import PDF, PNG, new_item
+from .actions_world import PDF, PNG, Rewinding, new_item
 
 world = actions_world.world
 
@@ -147,7 +147,7 @@ def test_drop_and_evidence_matrices(world):
         "post",
         url,
         expectations(403, **expected, **NO_MEETINGS),
-        data={"file": SimpleUploadedFile("SK.pdf", PDF)},
+        data={"file": Rewinding("SK.pdf", PDF)},
         content_type=None,
     )
 
@@ -159,6 +159,10 @@ def test_wrong_evidence_through_the_page_is_refused_with_its_message(world):
     assert "meminta bukti PDF" in response.content.decode()
     world.disdik_item.refresh_from_db()
     assert world.disdik_item.status == "open"
+    response = client.post(url, {"file": SimpleUploadedFile("SK.pdf", PDF), "note": "SK terlampir"}, follow=True)
+    assert "menunggu verifikasi" in response.content.decode()
+    world.disdik_item.refresh_from_db()
+    assert world.disdik_item.status == "done"
 
 
 #: The list (sekda): session and user, the role assignments (scope), the count and the page of items (owner unit,
