@@ -34,6 +34,7 @@ from ..selectors import directives as directive_selectors
 from ..selectors import visits as visit_selectors
 from ..services.directives import directive_create, directive_report
 from ..services.visits import visit_photo_add, visit_record
+from ..views.visits import photo_response
 
 
 def _require_view(user: Any) -> None:
@@ -368,9 +369,4 @@ class VisitPhotoViewSet(ScopedViewSet):
         summary="Download a visit photo (image/jpeg or image/png)", responses={200: bytes, **errors(401, 404)}
     )
     def retrieve(self, request: Request, pk: str | None = None) -> FileResponse:
-        photo = get_object_or_404(visit_selectors.visible_photos(request.user), pk=pk)
-        response = FileResponse(photo.file.open("rb"), content_type=photo.content_type)
-        response["Content-Disposition"] = f'inline; filename="foto-kunjungan-{photo.pk}"'
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return photo_response(get_object_or_404(visit_selectors.visible_photos(request.user), pk=pk))

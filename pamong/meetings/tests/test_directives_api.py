@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
@@ -11,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from pamong.core.testing.matrix import check_matrix, token_client
 from pamong.core.testing.personas import Cast, expectations
 from pamong.meetings.models import Directive, DirectiveReport
-from pamong.meetings.services.directives import directive_create
 
+from .test_directives_pages import make
 from .test_visits_pages import add_photo, make_visit, png_bytes
 
 pytestmark = pytest.mark.django_db
@@ -27,17 +26,6 @@ class RewindingUpload(SimpleUploadedFile):
     def read(self, *args: Any) -> bytes:
         self.seek(0)
         return super().read(*args)
-
-
-def make(cast: Cast) -> Directive:
-    return directive_create(
-        actor=cast.users["sekda"],
-        org_unit=cast.units["setda"],
-        title="Arahan Bupati pada Rapat Perdana",
-        issued_on=dt.date(2026, 9, 3),
-        reporting="monthly",
-        items=[(1, "Tuntaskan realisasi anggaran.", []), (2, "Mutakhirkan data kemiskinan.", [cast.units["kec"]])],
-    )
 
 
 def test_directive_reads(cast: Cast) -> None:

@@ -134,3 +134,13 @@ def test_report_page_lists_only_addressed_items_and_saves(cast: Cast) -> None:
     item2 = directive.items.get(number=2)
     response = client.post(url, {"prefix": "i", "i-item": item2.pk, "i-status": "complied"})
     assert response.status_code == 400 and DirectiveReport.objects.count() == 1
+
+
+def test_matrix_page_query_count(cast: Cast, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+    directive = make(cast)
+    client = cast.client_for("sekda")
+    url = reverse("meetings:directive_detail", args=[directive.pk])
+    client.get(url)
+    with django_assert_num_queries(11):
+        response = client.get(url)
+    assert response.content.decode().count('data-testid="matrix-row"') == 2

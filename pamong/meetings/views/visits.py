@@ -84,7 +84,8 @@ class VisitPhotoAddView(ObjectFormView):
     target_model = FieldVisit
     manage_action = MEETINGS_MANAGE
     form_class = PhotoForm
-    template_name = "meetings/visits/photo_form.html"
+    template_name = "meetings/visits/visit_subform.html"
+    extra_context = {"multipart": True}
     page_title = _("Unggah foto kunjungan")
     submit_label = _("Unggah")
     subject_url_name = "meetings:visit_detail"
@@ -110,7 +111,7 @@ class VisitItemCreateView(ObjectFormView):
     target_model = FieldVisit
     manage_action = MEETINGS_MANAGE
     form_class = VisitItemForm
-    template_name = "meetings/visits/item_form.html"
+    template_name = "meetings/visits/visit_subform.html"
     page_title = _("Tindak lanjut kunjungan")
     subject_url_name = "meetings:visit_detail"
     success_message = _("Tindak lanjut telah dicatat.")
@@ -134,11 +135,15 @@ class VisitPhotoView(View):
     """A photo, shown inline to whoever may see its visit (else 404), never sniffed."""
 
     def get(self, request: HttpRequest, pk: int) -> FileResponse:
-        photo = get_object_or_404(selectors.visible_photos(request.user), pk=pk)
-        response = FileResponse(photo.file.open("rb"), content_type=photo.content_type)
-        suffix = "png" if photo.content_type == "image/png" else "jpg"
-        response["Content-Disposition"] = f'inline; filename="foto-kunjungan-{photo.pk}.{suffix}"'
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-        return response
+        return photo_response(get_object_or_404(selectors.visible_photos(request.user), pk=pk))
+
+
+def photo_response(photo: VisitPhoto) -> FileResponse:
+    """The image inline, never sniffed nor cached, sandboxed (shared by the page and the API)."""
+    response = FileResponse(photo.file.open("rb"), content_type=photo.content_type)
+    suffix = "png" if photo.content_type == "image/png" else "jpg"
+    response["Content-Disposition"] = f'inline; filename="foto-kunjungan-{photo.pk}.{suffix}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
