@@ -1,5 +1,14 @@
-"""Meetings API routes: meetings."""
+"""Meetings API routes: meetings, recurring series, briefs, the calendar."""
 
 from django.urls import URLPattern, URLResolver
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from .meetings import BriefViewSet, CalendarViewSet, MeetingViewSet, SeriesViewSet
+
+router = SimpleRouter()
+router.register("meetings/meetings", MeetingViewSet, basename="api-meetings-meeting")
+router.register("meetings/series", SeriesViewSet, basename="api-meetings-series")
+router.register("meetings/briefs", BriefViewSet, basename="api-meetings-brief")
+router.register("meetings/calendar", CalendarViewSet, basename="api-meetings-calendar")
+
+urlpatterns: list[URLPattern | URLResolver] = list(router.urls)
