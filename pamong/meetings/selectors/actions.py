@@ -134,7 +134,8 @@ def follow_through_by_opd(
             open_count[opd] += 1
         if is_overdue(item_status, due_on, today):
             late[opd] += 1
-    units = OrgUnit.objects.filter(tenant_id=scope_of(actor).tenant_id or 0, path__in=list(facts)).values_list(
+    paths = list(facts) or [""]  # never an empty IN (no query): the count stays fixed
+    units = OrgUnit.objects.filter(tenant_id=scope_of(actor).tenant_id or 0, path__in=paths).values_list(
         "pk", "name", "path"
     )
     table = RateTable(start=start, end=end)

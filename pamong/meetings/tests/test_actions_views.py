@@ -181,3 +181,11 @@ def test_list_query_count_is_fixed(world, django_assert_num_queries):
 
 
 LIST_QUERIES = 8
+
+
+def test_the_cockpit_shows_the_follow_through_per_opd_to_leadership_only(world):
+    url = reverse("performance:cockpit")
+    body = world.cast.client_for("bupati").get(url).content.decode()
+    assert 'data-testid="follow-through-panel"' in body and body.count('data-testid="follow-through-row"') == 2
+    planner = world.cast.client_for("planner").get(url)
+    assert planner.status_code == 200 and b"follow-through-panel" not in planner.content

@@ -243,8 +243,9 @@ def test_briefing_pdf(cast, scored):
 #: session, user, role assignments, tenant (scope); score runs (period); the notice bell; programs, their ratings,
 #: OPD league, kecamatan league, red indicators, overdue reports, missing reports, open follow-ups; trend and
 #: colour rows, capaian histogram; discipline per OPD (issue 5, ``discipline.selectors.supervision.cockpit_figures``):
-#: the OPDs, the month's recap by OPD, open warnings, open cases, the year's GDN reports.
-COCKPIT_QUERIES = 21
+#: the OPDs, the month's recap by OPD, open warnings, open cases, the year's GDN reports; meeting follow-through per
+#: OPD (issue 6, ``meetings.selectors.actions.follow_through_by_opd``): the year's action items, their OPDs.
+COCKPIT_QUERIES = 23
 #: scope (4), score runs, the bell; unit scores, reports, indicator scores, ratings, follow-ups; the unit.
 UNIT_QUERIES = 12
 #: scope (4), score runs, the bell; the indicator; targets, values with reports, scores, ratings, follow-ups.

@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 from pamong.access.roles import COCKPIT_VIEW, PERFORMANCE_RATE
 from pamong.core.scope import scope_of
 from pamong.discipline.selectors.supervision import cockpit_panel
+from pamong.meetings.selectors.actions_cockpit import cockpit_panel as meetings_cockpit_panel
 from pamong.performance.authz import can_open_cockpit
 from pamong.performance.choices import UnitGroup
 from pamong.performance.selectors import cockpit
@@ -69,5 +70,7 @@ class CockpitView(TemplateView):
         data["can_rate"] = scope_of(self.request.user).can(PERFORMANCE_RATE)
         # Discipline per OPD (issue 5): five queries, none for a user without a discipline role.
         data.update(cockpit_panel(actor=self.request.user, year=period.year, month=period.month, today=data["today"]))
+        # Meeting follow-through per OPD (issue 6): two queries, none for a user without meetings.view.
+        data.update(meetings_cockpit_panel(actor=self.request.user, today=data["today"]))
         context.update(data)
         return context
