@@ -215,3 +215,15 @@ def test_pinned_queries_list_and_calendar(cast, meeting, django_assert_num_queri
             {"tahun": meeting.starts_at.astimezone(WITA).year, "bulan": meeting.starts_at.astimezone(WITA).month},
         )
     assert response.content.decode().count('data-testid="calendar-entry"') >= 1
+
+
+def test_detail_after_hold_shows_memo_due_then_the_memo(cast, meeting):
+    held_on = meeting.starts_at.astimezone(WITA).date()
+    cast.client_for("sekda").post(reverse("meetings:meeting_hold", args=[meeting.pk]), {"held_on": held_on.isoformat()})
+    url = reverse("meetings:meeting_detail", args=[meeting.pk])
+    body = cast.client_for("sekda").get(url).content.decode()
+    assert 'data-testid="memo-due"' in body and 'data-testid="memo-send"' in body
+    assert 'data-testid="memo-send"' not in cast.client_for("kepala_opd").get(url).content.decode()
+    cast.client_for("sekda").post(reverse("meetings:memo_send", args=[meeting.pk]))
+    body = cast.client_for("kepala_opd").get(url).content.decode()
+    assert reverse("meetings:memo_pdf", args=[meeting.pk]) in body
