@@ -52,6 +52,7 @@ from pamong.access.services import role_assign, user_create
 from pamong.core import audit
 from pamong.core.models import Tenant
 from pamong.core.scope import SystemActor
+from pamong.meetings.models import ActionEvidence, VisitPhoto
 from pamong.org.models import Cluster, OrgUnit, Position, path_segment
 from pamong.people.models import Assignment, Employee
 from pamong.performance.models import IndicatorScore, UnitScore
@@ -335,24 +336,44 @@ def analyze_tables() -> None:
 # --- wiping ----------------------------------------------------------------------------------
 
 
-def _tenant_tables() -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str]]]:
-    """(M2M through table, column, target table, target tenant column) and (table, tenant column) pairs."""
-    direct: list[tuple[str, str]] = []
-    scoped: dict[type[models.Model], str] = {}
-    for model in apps.get_models(include_auto_created=True):
+def _tenant_tables() -> list[list[tuple[str, str]]]:
+    """Every table holding a tenant's rows, as the chain of (table, column) hops from it up to the tenant.
+
+    A table with a tenant column is one hop; a table without one that points at such a table (a case's
+    summonses, an M2M through table, a directive's items) is owned through it, and so on down: each chain ends
+    at a table's tenant column. Users are left out (deleted through the ORM, with their devices and tokens).
+    Deepest first, so a child's subquery still finds its parents.
+    """
+    chains: dict[type[models.Model], list[tuple[str, str]]] = {}
+    candidates = [m for m in apps.get_models(include_auto_created=True) if m is not User and m is not Tenant]
+    for model in candidates:
         for f in model._meta.concrete_fields:
-            if f.is_relation and f.related_model is Tenant and model is not User:
-                direct.append((model._meta.db_table, f.column))
-                scoped[model] = f.column
-    through: list[tuple[str, str, str, str]] = []
-    for model in apps.get_models(include_auto_created=True):
-        if not model._meta.auto_created:
-            continue
-        for f in model._meta.concrete_fields:
-            target = f.related_model if f.is_relation else None
-            if isinstance(target, type) and target in scoped:
-                through.append((model._meta.db_table, f.column, target._meta.db_table, scoped[target]))
-    return through, direct
+            if f.is_relation and f.related_model is Tenant:
+                chains[model] = [(model._meta.db_table, f.column)]
+                break
+    grew = True
+    while grew:
+        grew = False
+        for model in candidates:
+            if model in chains:
+                continue
+            for f in model._meta.concrete_fields:
+                parent = f.related_model if f.is_relation else None
+                if isinstance(parent, type) and parent in chains and parent is not model:
+                    chains[model] = [(model._meta.db_table, f.column), *chains[parent]]
+                    grew = True
+                    break
+    return sorted(chains.values(), key=len, reverse=True)
+
+
+def _owned_rows_sql(chain: list[tuple[str, str]], marks: str) -> str:
+    """``DELETE`` of the rows of ``chain[0]`` that belong to the tenants ``marks`` stands for."""
+    quote = connection.ops.quote_name
+    table, column = chain[0]
+    condition = f"IN ({marks})"
+    for parent, parent_column in reversed(chain[1:]):
+        condition = f"IN (SELECT id FROM {quote(parent)} WHERE {quote(parent_column)} {condition})"  # noqa: S608
+    return f"DELETE FROM {quote(table)} WHERE {quote(column)} {condition}"  # noqa: S608
 
 
 def _delete_files(names: list[str]) -> None:
@@ -375,19 +396,14 @@ def wipe_demo() -> list[str]:
     ids = [t.pk for t in tenants]
     marks = ", ".join(["%s"] * len(ids))
     quote = connection.ops.quote_name
-    through, direct = _tenant_tables()
     with transaction.atomic(), connection.cursor() as cursor:
         # Evidence files go once the rows are gone for good (after the commit; a rollback keeps both).
         files = [name for name in Evidence.objects.filter(tenant_id__in=ids).values_list("file", flat=True) if name]
+        files += [n for n in ActionEvidence.objects.filter(item__tenant_id__in=ids).values_list("file", flat=True) if n]
+        files += [n for n in VisitPhoto.objects.filter(visit__tenant_id__in=ids).values_list("file", flat=True) if n]
         transaction.on_commit(lambda: _delete_files(files))
-        for table, column, target, tenant_column in through:
-            cursor.execute(
-                f"DELETE FROM {quote(table)} WHERE {quote(column)} IN "  # noqa: S608 - names come from model metadata
-                f"(SELECT id FROM {quote(target)} WHERE {quote(tenant_column)} IN ({marks}))",
-                ids,
-            )
-        for table, column in direct:
-            cursor.execute(f"DELETE FROM {quote(table)} WHERE {quote(column)} IN ({marks})", ids)  # noqa: S608
+        for chain in _tenant_tables():  # names come from model metadata
+            cursor.execute(_owned_rows_sql(chain, marks), ids)
         User.objects.filter(tenant_id__in=ids).delete()
         cursor.execute(f"DELETE FROM {quote(Tenant._meta.db_table)} WHERE id IN ({marks})", ids)  # noqa: S608
     return [t.region_code for t in tenants]
