@@ -58,6 +58,7 @@ def test_kepala_opd_browses_then_hr_admin_imports(walkthrough_cast, live_server,
     both_sizes(page, screenshot, "01-kepala-home")
 
     # --- the org tree: only Dinas Pendidikan, expanded lazily over HTMX -------------------------------
+    page.get_by_role("button", name="Organisasi").click()  # the menu groups the structure and the employees
     page.get_by_role("link", name="Struktur organisasi").click()
     page.wait_for_url(base + reverse("org:tree"))
     nodes = page.locator("[data-testid=unit-node]")
@@ -81,6 +82,7 @@ def test_kepala_opd_browses_then_hr_admin_imports(walkthrough_cast, live_server,
     both_sizes(page, screenshot, "03-kepala-unit-detail")
 
     # --- the employee list: the search swaps only the table -----------------------------------------
+    page.get_by_role("button", name="Organisasi").click()
     page.get_by_role("link", name="Pegawai", exact=True).click()
     page.wait_for_url(base + reverse("people:employee_list"))
     assert page.get_by_test_id("result-count").inner_text() == "2 pegawai"
