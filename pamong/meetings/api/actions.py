@@ -53,7 +53,7 @@ def _row(model: Any, user: Any, pk: int | None, field: str) -> Any:
     return row
 
 
-class EventSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ActionItemEventSerializer(serializers.Serializer):  # type: ignore[type-arg]
     from_status = serializers.CharField()
     to_status = serializers.CharField()
     actor = serializers.CharField(source="actor_label")
@@ -61,7 +61,7 @@ class EventSerializer(serializers.Serializer):  # type: ignore[type-arg]
     at = serializers.DateTimeField(source="created_at")
 
 
-class EvidenceSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ActionItemEvidenceSerializer(serializers.Serializer):  # type: ignore[type-arg]
     id = serializers.IntegerField()
     kind = serializers.CharField()
     original_name = serializers.CharField()
@@ -73,7 +73,7 @@ class EvidenceSerializer(serializers.Serializer):  # type: ignore[type-arg]
     submitted_at = serializers.DateTimeField(source="created_at")
 
 
-class ItemSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ActionItemSerializer(serializers.Serializer):  # type: ignore[type-arg]
     id = serializers.IntegerField()
     title = serializers.CharField()
     owner_unit = serializers.IntegerField(source="owner_unit_id")
@@ -94,12 +94,12 @@ class ItemSerializer(serializers.Serializer):  # type: ignore[type-arg]
         return selectors.overdue(item, self.context["today"])
 
 
-class ItemDetailSerializer(ItemSerializer):
-    events = EventSerializer(many=True, read_only=True)
-    evidence = EvidenceSerializer(many=True, read_only=True)
+class ActionItemDetailSerializer(ActionItemSerializer):
+    events = ActionItemEventSerializer(many=True, read_only=True)
+    evidence = ActionItemEvidenceSerializer(many=True, read_only=True)
 
 
-class FilterSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ActionItemFilterSerializer(serializers.Serializer):  # type: ignore[type-arg]
     status = serializers.CharField(
         required=False, default="", help_text="open, in_progress, done, verified, dropped, overdue"
     )
@@ -109,7 +109,7 @@ class FilterSerializer(serializers.Serializer):  # type: ignore[type-arg]
     due_to = serializers.DateField(required=False, allow_null=True, default=None)
 
 
-class CreateSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ActionItemCreateSerializer(serializers.Serializer):  # type: ignore[type-arg]
     owner_unit = serializers.IntegerField(required=False, allow_null=True, default=None)
     owner = serializers.IntegerField(required=False, allow_null=True, default=None)
     meeting = serializers.IntegerField(required=False, allow_null=True, default=None)
@@ -121,27 +121,27 @@ class CreateSerializer(serializers.Serializer):  # type: ignore[type-arg]
     kind = serializers.CharField(max_length=16, required=False, allow_blank=True, default="")
 
 
-class MoveSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ActionItemMoveSerializer(serializers.Serializer):  # type: ignore[type-arg]
     to_status = serializers.CharField(max_length=12)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
 
 
-class NoteSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ActionItemNoteSerializer(serializers.Serializer):  # type: ignore[type-arg]
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
 
 
-class ReasonSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ActionItemReasonSerializer(serializers.Serializer):  # type: ignore[type-arg]
     reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
 
 
-class EvidenceInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ActionItemEvidenceInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     kind = serializers.CharField(max_length=10)
     file = serializers.FileField(required=False, allow_null=True, default=None)
     link = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
 
 
-class RateSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ActionItemRateSerializer(serializers.Serializer):  # type: ignore[type-arg]
     org_unit = serializers.IntegerField(source="unit_id")
     name = serializers.CharField()
     due = serializers.IntegerField(source="figures.due")
@@ -156,7 +156,7 @@ class ItemViewSet(ScopedViewSet):
 
     model = ActionItem
     view_action = MEETINGS_VIEW
-    serializer_class = ItemSerializer
+    serializer_class = ActionItemSerializer
     lookup_value_regex = r"\d+"
 
     def base_queryset(self) -> QuerySet[ActionItem]:
@@ -173,16 +173,16 @@ class ItemViewSet(ScopedViewSet):
         return item
 
     def _detail(self, pk: int, code: int = status.HTTP_200_OK) -> Response:
-        return self.render(self._item(pk), ItemDetailSerializer, status_code=code)
+        return self.render(self._item(pk), ActionItemDetailSerializer, status_code=code)
 
     @extend_schema(
         summary="List action items in scope",
-        parameters=[FilterSerializer],
-        responses={200: ItemSerializer(many=True), **errors(400, 401, 403)},
+        parameters=[ActionItemFilterSerializer],
+        responses={200: ActionItemSerializer(many=True), **errors(400, 401, 403)},
     )
     def list(self, request: Request) -> Response:
         _require_view(request.user)
-        f = self.parse_query(FilterSerializer)
+        f = self.parse_query(ActionItemFilterSerializer)
         filters = selectors.ItemFilters(
             status=f["status"], unit_id=f["unit"], meeting_id=f["meeting"], due_from=f["due_from"], due_to=f["due_to"]
         )
@@ -192,19 +192,19 @@ class ItemViewSet(ScopedViewSet):
 
     @extend_schema(
         summary="One action item with its history and evidence",
-        responses={200: ItemDetailSerializer, **errors(401, 403, 404)},
+        responses={200: ActionItemDetailSerializer, **errors(401, 403, 404)},
     )
     def retrieve(self, request: Request, pk: int) -> Response:
         return self._detail(pk)
 
     @extend_schema(
         summary="Create an action item",
-        request=CreateSerializer,
-        responses={201: ItemDetailSerializer, **errors(400, 401, 403, 404)},
+        request=ActionItemCreateSerializer,
+        responses={201: ActionItemDetailSerializer, **errors(400, 401, 403, 404)},
     )
     def create(self, request: Request) -> Response:
         _require_view(request.user)
-        d = self.parse(CreateSerializer)
+        d = self.parse(ActionItemCreateSerializer)
         meeting = None
         if d["meeting"] is not None:
             meeting = Meeting.objects.visible_to(request.user, MEETINGS_VIEW).filter(pk=d["meeting"]).first()
@@ -226,23 +226,23 @@ class ItemViewSet(ScopedViewSet):
 
     @extend_schema(
         summary="Report progress (in_progress; done needs evidence)",
-        request=MoveSerializer,
-        responses={200: ItemDetailSerializer, **errors(400, 401, 403, 404, 409)},
+        request=ActionItemMoveSerializer,
+        responses={200: ActionItemDetailSerializer, **errors(400, 401, 403, 404, 409)},
     )
     @action(detail=True, methods=["post"])
     def move(self, request: Request, pk: int) -> Response:
-        d = self.parse(MoveSerializer)
+        d = self.parse(ActionItemMoveSerializer)
         services.item_move(actor=request.user, item=self._item(pk), to_status=d["to_status"], note=d["note"])
         return self._detail(pk)
 
     @extend_schema(
         summary="Submit evidence (multipart); the item becomes done",
-        request={"multipart/form-data": EvidenceInputSerializer},
-        responses={201: ItemDetailSerializer, **errors(400, 401, 403, 404, 409)},
+        request={"multipart/form-data": ActionItemEvidenceInputSerializer},
+        responses={201: ActionItemDetailSerializer, **errors(400, 401, 403, 404, 409)},
     )
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser, JSONParser])
     def evidence(self, request: Request, pk: int) -> Response:
-        d = self.parse(EvidenceInputSerializer)
+        d = self.parse(ActionItemEvidenceInputSerializer)
         evidence_submit(
             actor=request.user, item=self._item(pk), kind=d["kind"], file=d["file"], link=d["link"], note=d["note"]
         )
@@ -250,34 +250,34 @@ class ItemViewSet(ScopedViewSet):
 
     @extend_schema(
         summary="Verify the evidence",
-        request=NoteSerializer,
-        responses={200: ItemDetailSerializer, **errors(400, 401, 403, 404, 409)},
+        request=ActionItemNoteSerializer,
+        responses={200: ActionItemDetailSerializer, **errors(400, 401, 403, 404, 409)},
     )
     @action(detail=True, methods=["post"])
     def verify(self, request: Request, pk: int) -> Response:
-        d = self.parse(NoteSerializer)
+        d = self.parse(ActionItemNoteSerializer)
         services.item_verify(actor=request.user, item=self._item(pk), note=d["note"])
         return self._detail(pk)
 
     @extend_schema(
         summary="Return the evidence with what is missing",
-        request=NoteSerializer,
-        responses={200: ItemDetailSerializer, **errors(400, 401, 403, 404, 409)},
+        request=ActionItemNoteSerializer,
+        responses={200: ActionItemDetailSerializer, **errors(400, 401, 403, 404, 409)},
     )
     @action(detail=True, methods=["post"], url_path="return")
     def return_(self, request: Request, pk: int) -> Response:
-        d = self.parse(NoteSerializer)
+        d = self.parse(ActionItemNoteSerializer)
         services.item_return(actor=request.user, item=self._item(pk), note=d["note"])
         return self._detail(pk)
 
     @extend_schema(
         summary="Drop the item with a reason",
-        request=ReasonSerializer,
-        responses={200: ItemDetailSerializer, **errors(400, 401, 403, 404, 409)},
+        request=ActionItemReasonSerializer,
+        responses={200: ActionItemDetailSerializer, **errors(400, 401, 403, 404, 409)},
     )
     @action(detail=True, methods=["post"])
     def drop(self, request: Request, pk: int) -> Response:
-        d = self.parse(ReasonSerializer)
+        d = self.parse(ActionItemReasonSerializer)
         services.item_drop(actor=request.user, item=self._item(pk), reason=d["reason"])
         return self._detail(pk)
 
@@ -312,7 +312,7 @@ class FollowThroughViewSet(ViewSet):
     """The follow-through rate per OPD (verified on time ÷ due) over the current year."""
 
     @extend_schema(
-        summary="Follow-through rate per OPD", responses={200: RateSerializer(many=True), **errors(401, 403)}
+        summary="Follow-through rate per OPD", responses={200: ActionItemRateSerializer(many=True), **errors(401, 403)}
     )
     def list(self, request: Request) -> Response:
         _require_view(request.user)
@@ -321,6 +321,6 @@ class FollowThroughViewSet(ViewSet):
             {
                 "start": table.start,
                 "end": table.end,
-                "rows": RateSerializer(table.rows, many=True).data,
+                "rows": ActionItemRateSerializer(table.rows, many=True).data,
             }
         )
