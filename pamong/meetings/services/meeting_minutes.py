@@ -27,6 +27,7 @@ from ..choices import MeetingKind, MeetingStatus
 from ..models import AgendaItem, Invitation, Meeting, MeetingDecision, MeetingSeries
 from ..rules import timing
 from ..rules.recurrence import Frequency, Recurrence, RecurrenceError, next_dates
+from .actions import items_carry_over
 from .meetings import meeting_authorize, tenant_calendar
 
 
@@ -249,6 +250,7 @@ def series_generate(*, tenant: Tenant, today: dt.date, horizon: int = 3) -> list
                     Invitation.objects.bulk_create(
                         [Invitation(meeting=meeting, org_unit=unit) for unit in series.invited_units.all()]
                     )
+                    items_carry_over(meeting=meeting)
                     audit.record(
                         actor=actor,
                         tenant_id=tenant.pk,

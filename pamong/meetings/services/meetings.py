@@ -30,6 +30,7 @@ from pamong.reports.recipients import holders
 from ..choices import AttendanceLevel, MeetingKind, MeetingStatus
 from ..models import Invitation, Meeting
 from ..rules import timing
+from .actions import items_carry_over
 
 SOURCE_CITISTAT = "Baltimore City Code §61-4 (CitiStat)"
 
@@ -153,6 +154,7 @@ def meeting_schedule(
         pre_read_at=timing.pre_read_at(starts_at),
     )
     Invitation.objects.bulk_create([Invitation(meeting=meeting, org_unit=unit) for unit in units])
+    items_carry_over(meeting=meeting)  # unverified commitments of earlier meetings of this kind come back
     audit.record(
         actor=actor,
         tenant_id=tenant_id,

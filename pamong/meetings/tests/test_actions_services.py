@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from pamong.core.errors import Conflict, Forbidden, NotFoundError, ValidationFailed
 from pamong.meetings.choices import EvidenceKind, MeetingKind
@@ -210,3 +211,27 @@ def test_unsettled_items_come_back_on_the_next_meeting_of_the_kind_once(world):
     assert [a.order for a in carried] == [2, 3, 4]
     assert items_carry_over(meeting=nxt) == []
     assert AgendaItem.objects.filter(meeting=nxt, carried_item__isnull=False).count() == 3
+
+
+def test_scheduling_the_next_meeting_of_the_kind_brings_unverified_items_back_on_its_agenda(world):
+    """The carry-over runs when the meeting is scheduled: the open item returns, a verified one does not."""
+    from pamong.meetings.models import AgendaItem
+    from pamong.meetings.services.meetings import meeting_schedule
+
+    cast = world.cast
+    world.dinkes_item.status = "verified"
+    world.dinkes_item.save(update_fields=["status"])
+    now = timezone.make_aware(dt.datetime(2026, 11, 2, 8, 0))
+    starts = timezone.make_aware(dt.datetime(2026, 11, 9, 9, 0))
+    meeting = meeting_schedule(
+        actor=cast.users["sekda"],
+        org_unit=cast.units["setda"],
+        kind="monthly_rakor",
+        title="Rakor November",
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=2),
+        invited_units=[cast.units["disdik"], cast.units["dinkes"]],
+        now=now,
+    )
+    carried = list(AgendaItem.objects.filter(meeting=meeting).values_list("carried_item_id", flat=True))
+    assert carried == [world.disdik_item.pk]
