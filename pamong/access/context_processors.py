@@ -125,6 +125,7 @@ MENU = (
             ("meetings:calendar", _("Kalender rapat"), "calendar3", MEETINGS_VIEW),
             ("meetings:meeting_list", _("Daftar rapat"), "list-ul", MEETINGS_VIEW),
             ("meetings:item_list", _("Tindak lanjut"), "check2-square", MEETINGS_VIEW),
+            ("meetings:follow_through", _("Tingkat tindak lanjut OPD"), "graph-up", MEETINGS_VIEW),
             ("meetings:directive_list", _("Arahan Bupati"), "megaphone", MEETINGS_VIEW),
             ("meetings:visit_list", _("Kunjungan kerja"), "geo", MEETINGS_VIEW),
             (None, _("Kelola rapat"), None, None),

@@ -66,6 +66,7 @@ from .regions import TANAH_BUNGA, TELUK_SUNYI
 from .story_attendance import attendance_story
 from .story_discipline import discipline_story
 from .story_loader import StoryWriter, write_accounts
+from .story_meetings_directives import story as meetings_directives_story
 from .story_services import follow_story
 
 DEMO_PASSWORD = "pamong-demo-2026"  # noqa: S105 - demo logins only; printed by demo_seed on purpose
@@ -322,6 +323,8 @@ def load_plan(plan: RegionPlan) -> Loaded:
         counts |= {f"attendance_{name}": value for name, value in attended.items()}
         disciplined = discipline_story(tenant, today=plan.story.today, seed=plan.seed)
         counts |= {f"discipline_{name}": value for name, value in disciplined.items()}
+        directed = meetings_directives_story(tenant, today=plan.story.today, seed=plan.seed)
+        counts |= {f"meetings_{name}": value for name, value in directed.items()}
     return Loaded(tenant, counts)
 
 
