@@ -28,7 +28,7 @@ from pamong.org.models import OrgUnit
 from pamong.people.models import Employee
 from pamong.reports.services.common import label_of, user_of
 
-from ..choices import EvidenceKind, MeetingKind
+from ..choices import EvidenceKind, ItemStatusChoice, MeetingKind
 from ..models import ActionItem, ActionItemEvent, AgendaItem, Invitation, Meeting, MeetingDecision
 from ..rules.follow_through import ItemStatus, carries_over, may_move
 from . import actions_notices
@@ -207,13 +207,11 @@ def items_create_many(*, actor: Any, meeting: Meeting, drafts: Sequence[ItemDraf
 
 
 def _refuse_move(current: ItemStatus, target: ItemStatus) -> Conflict:
-    allowed = ", ".join(sorted(str(s.value) for s in _allowed(current))) or _("tidak ada (sudah final)")
+    labels = dict(ItemStatusChoice.choices)
+    allowed = ", ".join(sorted(str(labels[s.value]) for s in _allowed(current))) or _("tidak ada (sudah final)")
     return Conflict(
-        _(
-            "Status tindak lanjut tidak dapat diubah dari “%(from)s” ke “%(to)s”. Yang dibolehkan: %(allowed)s "
-            "(alur tindak lanjut rapat, isu 6)."
-        )
-        % {"from": current.value, "to": target.value, "allowed": allowed}
+        _("Status tindak lanjut tidak dapat diubah dari “%(from)s” ke “%(to)s”. Yang dibolehkan: %(allowed)s.")
+        % {"from": labels[current.value], "to": labels[target.value], "allowed": allowed}
     )
 
 

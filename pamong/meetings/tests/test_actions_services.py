@@ -99,7 +99,7 @@ def test_transitions_write_history_and_refused_moves_say_what_is_allowed(world):
     item = item_move(actor=head, item=item, to_status="in_progress", note="Sedang rekap")
     with pytest.raises(Conflict) as exc:
         item_move(actor=head, item=item, to_status="open")
-    assert "Yang dibolehkan" in exc.value.message and "done" in exc.value.message
+    assert "Yang dibolehkan" in exc.value.message and "Selesai, menunggu verifikasi" in exc.value.message
     with pytest.raises(Conflict):
         item_move(actor=head, item=item, to_status="done")  # done comes with evidence
     evidence_submit(actor=head, item=item, kind=EvidenceKind.DOCUMENT, file=pdf(), today=DAY)
