@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pamong.access.roles import MEETINGS_VIEW
 from pamong.core.models import ScopedModel, TimeStampedModel
+from pamong.core.scope import Scope
 from pamong.org.models import OrgUnit
 
 from ..choices import ComplianceStatus, FrequencyChoice
@@ -43,6 +44,12 @@ class Directive(ScopedModel):
 
     def scope_path(self) -> None:
         return None
+
+    @classmethod
+    def scope_named_q(cls, scope: Scope, action: str) -> Q | None:
+        """Addressed to the whole tenant: whoever holds ``meetings.view`` anywhere in it reads the directives
+        (an OPD head reads those he reports on), as ``authorize_at`` treats tenant-wide rows."""
+        return Q(tenant_id=scope.tenant_id) if action == MEETINGS_VIEW and scope.can(action) else None
 
 
 class DirectiveItem(TimeStampedModel):

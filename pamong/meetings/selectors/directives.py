@@ -13,7 +13,6 @@ from typing import Any
 from django.db.models import Count, QuerySet
 
 from pamong.access.roles import DIRECTIVES_REPORT, MEETINGS_VIEW
-from pamong.core.scope import scope_of
 from pamong.org.choices import OPD_KINDS
 from pamong.org.models import OrgUnit
 
@@ -31,15 +30,9 @@ COLOURS = {
 
 
 def visible_directives(actor: Any) -> QuerySet[Directive]:
-    """Directives are addressed to the whole tenant: whoever holds ``meetings.view`` anywhere in it reads them.
-
-    (``visible_to`` alone would show a tenant-wide row only to tenant-wide grants; an OPD head must read the
-    directives he reports on, as ``authorize_at`` already treats tenant-wide rows.)
-    """
-    scope = scope_of(actor)
-    if scope.tenant_id is None or not scope.can(MEETINGS_VIEW):
-        return Directive.objects.none()
-    return Directive.objects.filter(tenant_id=scope.tenant_id)
+    """The directives the actor may read (``visible_to``: everyone holding ``meetings.view`` in the tenant,
+    ``Directive.scope_named_q``)."""
+    return Directive.objects.visible_to(actor, MEETINGS_VIEW)
 
 
 def directive_list(actor: Any) -> QuerySet[Directive]:

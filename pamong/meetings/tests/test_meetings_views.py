@@ -224,6 +224,9 @@ def test_detail_after_hold_shows_memo_due_then_the_memo(cast, meeting):
     body = cast.client_for("sekda").get(url).content.decode()
     assert 'data-testid="memo-due"' in body and 'data-testid="memo-send"' in body
     assert 'data-testid="memo-send"' not in cast.client_for("kepala_opd").get(url).content.decode()
+    # The organiser adds the meeting's commitments from its page; an invited OPD does not.
+    assert reverse("meetings:item_create", args=[meeting.pk]) in body
+    assert 'data-testid="item-create"' not in cast.client_for("kepala_opd").get(url).content.decode()
     cast.client_for("sekda").post(reverse("meetings:memo_send", args=[meeting.pk]))
     body = cast.client_for("kepala_opd").get(url).content.decode()
     assert reverse("meetings:memo_pdf", args=[meeting.pk]) in body

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -37,14 +37,6 @@ from ..services.meetings import (
     meeting_hold,
     meeting_schedule,
 )
-
-
-def safe_reverse(name: str, *args: Any) -> str:
-    """The URL of a page of a sibling area (action items) that may not be wired yet: empty if absent."""
-    try:
-        return reverse(name, args=args or None)
-    except NoReverseMatch:
-        return ""
 
 
 def _require(user: Any, action: str) -> None:
@@ -99,11 +91,8 @@ class MeetingDetailView(TemplateView):
                 "is_held": page.meeting.status == MeetingStatus.HELD,
                 "is_cancelled": page.meeting.status == MeetingStatus.CANCELLED,
                 "zone_label": page.meeting.tenant.get_time_zone_display(),
-                "items_url": safe_reverse("meetings:item_list"),
             }
         )
-        for item in page.action_items:
-            item.url = safe_reverse("meetings:item_detail", item.pk)  # type: ignore[attr-defined]
         return context
 
 
