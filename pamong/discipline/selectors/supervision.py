@@ -94,7 +94,8 @@ def report_detail(*, actor: Any) -> QuerySet[SupervisionReport]:
     )
 
 
-def _review_roles() -> list[str]:
+def review_roles() -> list[str]:
+    """The roles that review GDN reports (``discipline.review``): the Asisten and the Sekda."""
     return [role for role, actions in ROLE_ACTIONS.items() if DISCIPLINE_REVIEW in actions]
 
 
@@ -105,7 +106,7 @@ def reviewer_cluster_ids(*, actor: Any, today: dt.date) -> set[int]:
         return set()
     return set(
         RoleAssignment.objects.filter(
-            tenant_id=tenant_id, user_id=actor.pk, role__in=_review_roles(), cluster__isnull=False
+            tenant_id=tenant_id, user_id=actor.pk, role__in=review_roles(), cluster__isnull=False
         )
         .valid_on(today)
         .values_list("cluster_id", flat=True)
@@ -145,8 +146,27 @@ class OpdRow:
         return self.report is not None and self.report.status == ReportStatus.SUBMITTED
 
 
+class _OpdRows:
+    """The views of a set of OPD rows the pages and the API show (a cluster's, or the whole month's)."""
+
+    def _all_rows(self) -> list[OpdRow]:
+        raise NotImplementedError
+
+    @property
+    def not_reported(self) -> list[OpdRow]:
+        return [row for row in self._all_rows() if not row.reported]
+
+    @property
+    def reported(self) -> list[OpdRow]:
+        return [row for row in self._all_rows() if row.reported]
+
+    @property
+    def late(self) -> list[OpdRow]:
+        return [row for row in self._all_rows() if row.late]
+
+
 @dataclass(frozen=True)
-class ClusterBlock:
+class ClusterBlock(_OpdRows):
     """The OPDs of one cluster (None: the OPDs reporting straight to the Sekda) and its summary."""
 
     cluster: Cluster | None
@@ -156,17 +176,8 @@ class ClusterBlock:
     can_forward: bool
     summary_late: bool = False
 
-    @property
-    def not_reported(self) -> list[OpdRow]:
-        return [row for row in self.rows if not row.reported]
-
-    @property
-    def reported(self) -> list[OpdRow]:
-        return [row for row in self.rows if row.reported]
-
-    @property
-    def late(self) -> list[OpdRow]:
-        return [row for row in self.rows if row.late]
+    def _all_rows(self) -> list[OpdRow]:
+        return self.rows
 
     @property
     def awaiting_review(self) -> list[OpdRow]:
@@ -174,7 +185,7 @@ class ClusterBlock:
 
 
 @dataclass(frozen=True)
-class MonthMatrix:
+class MonthMatrix(_OpdRows):
     year: int
     month: int
     today: dt.date
@@ -188,17 +199,8 @@ class MonthMatrix:
     def rows(self) -> list[OpdRow]:
         return [row for block in self.blocks for row in block.rows]
 
-    @property
-    def not_reported(self) -> list[OpdRow]:
-        return [row for row in self.rows if not row.reported]
-
-    @property
-    def reported(self) -> list[OpdRow]:
-        return [row for row in self.rows if row.reported]
-
-    @property
-    def late(self) -> list[OpdRow]:
-        return [row for row in self.rows if row.late]
+    def _all_rows(self) -> list[OpdRow]:
+        return self.rows
 
 
 def _tenant(actor: Any) -> Tenant:

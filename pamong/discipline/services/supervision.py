@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pamong.access.models import RoleAssignment
-from pamong.access.roles import DISCIPLINE_REPORT, DISCIPLINE_REVIEW, DISCIPLINE_VIEW, ROLE_ACTIONS
+from pamong.access.roles import DISCIPLINE_REPORT, DISCIPLINE_REVIEW, DISCIPLINE_VIEW
 from pamong.attendance.rules.workdays import month_bounds
 from pamong.core import audit
 from pamong.core.authz import authorize, authorize_at, require_tenant
@@ -74,16 +74,12 @@ def _check_month(year: int, month: int, today: dt.date) -> None:
         raise _invalid("month", _("Laporan untuk bulan yang belum dimulai belum dapat disiapkan."))
 
 
-def _review_roles() -> list[str]:
-    return [role for role, actions in ROLE_ACTIONS.items() if DISCIPLINE_REVIEW in actions]
-
-
 def _sekda_users(tenant_id: int, day: dt.date) -> list[Any]:
     """Whoever reviews discipline over the whole tenant (the Sekda): review roles held at the root's subtree."""
     rows = (
         RoleAssignment.objects.filter(
             tenant_id=tenant_id,
-            role__in=_review_roles(),
+            role__in=selectors.review_roles(),
             cluster__isnull=True,
             org_unit__depth=0,
             include_descendants=True,
@@ -98,7 +94,7 @@ def _sekda_users(tenant_id: int, day: dt.date) -> list[Any]:
 def _asisten_users(tenant_id: int, cluster_id: int, day: dt.date) -> list[Any]:
     rows = (
         RoleAssignment.objects.filter(
-            tenant_id=tenant_id, role__in=_review_roles(), cluster_id=cluster_id, user__is_active=True
+            tenant_id=tenant_id, role__in=selectors.review_roles(), cluster_id=cluster_id, user__is_active=True
         )
         .valid_on(day)
         .select_related("user")

@@ -15,12 +15,13 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from pamong.access.roles import MEETINGS_MANAGE, MEETINGS_VIEW
+from pamong.access.roles import MEETINGS_MANAGE
 from pamong.core import audit
-from pamong.core.authz import authorize, authorize_at, require_tenant
+from pamong.core.authz import authorize
 from pamong.core.errors import Conflict, NotFoundError, ValidationFailed
 from pamong.core.models import Tenant
 from pamong.core.scope import SystemActor
+from pamong.discipline.selectors.calendar import calendar_around
 from pamong.org.models import OrgUnit
 
 from ..choices import MeetingKind, MeetingStatus
@@ -28,7 +29,7 @@ from ..models import AgendaItem, Invitation, Meeting, MeetingDecision, MeetingSe
 from ..rules import timing
 from ..rules.recurrence import Frequency, Recurrence, RecurrenceError, next_dates
 from .actions import items_carry_over
-from .meetings import meeting_authorize, tenant_calendar
+from .meetings import authorize_organiser, meeting_authorize
 
 
 @transaction.atomic
@@ -152,16 +153,8 @@ def series_create(
     *, actor: Any, org_unit: OrgUnit, invited_units: Iterable[OrgUnit] = (), **fields: Any
 ) -> MeetingSeries:
     """Create a recurring meeting; ``fields`` are those of ``SERIES_FIELDS``."""
-    tenant_id = require_tenant(actor)
-    if org_unit.tenant_id != tenant_id:
-        raise NotFoundError(_("Unit tidak ditemukan."))
-    authorize_at(
-        actor,
-        MEETINGS_MANAGE,
-        tenant_id=tenant_id,
-        path=org_unit.path,
-        visible_action=MEETINGS_VIEW,
-        denied=_("Anda hanya dapat membuat rapat berulang untuk unit Anda sendiri."),
+    tenant_id = authorize_organiser(
+        actor, org_unit, denied=_("Anda hanya dapat membuat rapat berulang untuk unit Anda sendiri.")
     )
     unknown = set(fields) - set(SERIES_FIELDS)
     if unknown:
@@ -222,7 +215,7 @@ def series_generate(*, tenant: Tenant, today: dt.date, horizon: int = 3) -> list
     )
     if not all_series:
         return created
-    calendar = tenant_calendar(tenant, today, today + dt.timedelta(days=31 * 6 * horizon))
+    calendar = calendar_around(tenant, today, today + dt.timedelta(days=31 * 6 * horizon))
     zone = tenant.zone
     for series in all_series:
         days = next_dates(recurrence_of(series), today, horizon, calendar.is_working)

@@ -52,9 +52,15 @@ def meeting_authorize(actor: Any, meeting: Meeting) -> None:
     raise NotFoundError(_("Rapat tidak ditemukan."))
 
 
-def tenant_calendar(tenant: Tenant, *days: dt.date) -> Any:
-    """The tenant's working days around ``days`` (``WorkCalendar.is_working``)."""
-    return calendar_around(tenant, *days)
+def authorize_organiser(actor: Any, org_unit: OrgUnit, *, denied: str) -> int:
+    """Raise unless ``actor`` may organise meetings of ``org_unit`` (``meetings.manage`` there); its tenant id."""
+    tenant_id = require_tenant(actor)
+    if org_unit.tenant_id != tenant_id:
+        raise NotFoundError(_("Unit tidak ditemukan."))
+    authorize_at(
+        actor, MEETINGS_MANAGE, tenant_id=tenant_id, path=org_unit.path, visible_action=MEETINGS_VIEW, denied=denied
+    )
+    return tenant_id
 
 
 def unit_heads(*, tenant_id: int, units: Iterable[OrgUnit], day: dt.date) -> dict[int, list[Any]]:
@@ -118,17 +124,7 @@ def meeting_schedule(
     now: dt.datetime,
 ) -> Meeting:
     """Schedule an upcoming meeting and invite its units; the brief goes out 48 hours before the start."""
-    tenant_id = require_tenant(actor)
-    if org_unit.tenant_id != tenant_id:
-        raise NotFoundError(_("Unit tidak ditemukan."))
-    authorize_at(
-        actor,
-        MEETINGS_MANAGE,
-        tenant_id=tenant_id,
-        path=org_unit.path,
-        visible_action=MEETINGS_VIEW,
-        denied=_("Anda hanya dapat menjadwalkan rapat unit Anda sendiri."),
-    )
+    tenant_id = authorize_organiser(actor, org_unit, denied=_("Anda hanya dapat menjadwalkan rapat unit Anda sendiri."))
     if kind not in MeetingKind.values:
         raise ValidationFailed(_("Jenis rapat tidak dikenal."), field_errors={"kind": [_("Pilih jenis rapat.")]})
     if not title.strip():
@@ -297,7 +293,7 @@ def meeting_hold(*, actor: Any, meeting: Meeting, held_on: dt.date) -> Meeting:
             field_errors={"held_on": [_("Isi tanggal rapat berlangsung.")]},
         )
     before = _snapshot(meeting)
-    calendar = tenant_calendar(tenant, held_on)
+    calendar = calendar_around(tenant, held_on)
     meeting.status = MeetingStatus.HELD
     meeting.held_on = held_on
     meeting.memo_due_on = timing.memo_due_on(held_on, calendar.is_working)
