@@ -19,13 +19,13 @@ from pamong.core.authz import authorize, authorize_at, require_tenant
 from pamong.core.errors import NotFoundError, ValidationFailed
 from pamong.org.models import OrgUnit
 from pamong.people.models import Employee
+from pamong.reports.choices import EvidenceContentType
+from pamong.reports.evidence_files import sniff
 
 from ..models import FieldVisit, VisitPhoto
 
 #: The largest photo accepted (a phone photo is 2–5 MB).
 PHOTO_MAX_BYTES = 8 * 1024 * 1024
-JPEG_MAGIC = b"\xff\xd8\xff"
-PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
 def _refuse(field: str, message: str) -> ValidationFailed:
@@ -112,12 +112,10 @@ def check_photo(content: bytes) -> str:
     if not content:
         raise _refuse("file", _("Berkas kosong. Pilih foto JPG atau PNG."))
     check_size(len(content))
-    if content.startswith(JPEG_MAGIC):
-        content_type, expected = "image/jpeg", "JPEG"
-    elif content.startswith(PNG_MAGIC):
-        content_type, expected = "image/png", "PNG"
-    else:
+    kind = sniff(content)  # the evidence files' one reading of magic bytes
+    if kind not in (EvidenceContentType.JPEG, EvidenceContentType.PNG):
         raise _refuse("file", _("Isi berkas bukan foto JPG atau PNG (apa pun nama berkasnya). Unggah foto yang sah."))
+    content_type, expected = str(kind), kind.label
     try:
         with Image.open(io.BytesIO(content)) as image:
             if image.format != expected:
